@@ -1,0 +1,11 @@
+package org.aidmatch.contracts.events;
+
+/** Why a request or offer stopped taking part in matching. */
+public enum CloseReason {
+    /** Its whole quantity was matched. */
+    FULFILLED,
+    /** Its owner or a coordinator cancelled the request or withdrew the offer. */
+    CANCELLED,
+    /** Its needed-by or available-until date passed. */
+    EXPIRED
+}
