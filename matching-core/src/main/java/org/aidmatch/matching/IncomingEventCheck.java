@@ -1,0 +1,72 @@
+package org.aidmatch.matching;
+
+import org.aidmatch.contracts.catalogue.SupplyCatalogue;
+import org.aidmatch.contracts.events.AidEvent;
+import org.aidmatch.contracts.events.OfferEvent;
+import org.aidmatch.contracts.events.OfferPosted;
+import org.aidmatch.contracts.events.RequestEvent;
+import org.aidmatch.contracts.events.RequestPosted;
+import org.aidmatch.contracts.regions.Regions;
+
+/**
+ * What an event must satisfy before the book accepts it. The services check the same on the way
+ * in; this check guards the book against anything else that writes to its topics.
+ */
+public final class IncomingEventCheck {
+
+    private IncomingEventCheck() {}
+
+    public static void check(RequestEvent event) {
+        common(event);
+        require(event.requestId(), "requestId");
+        if (event instanceof RequestPosted posted) {
+            require(posted.organization(), "organization");
+            positive(posted.quantity());
+            if (!Regions.isCountry(posted.country())) {
+                throw new RejectedEvent("country is not an ISO 3166-1 alpha-2 code: " + posted.country());
+            }
+            if (posted.urgency() == null) {
+                throw new RejectedEvent("urgency is missing");
+            }
+        }
+    }
+
+    public static void check(OfferEvent event) {
+        common(event);
+        require(event.offerId(), "offerId");
+        if (event instanceof OfferPosted posted) {
+            require(posted.organization(), "organization");
+            positive(posted.quantity());
+            if (posted.serviceArea().isEmpty()) {
+                throw new RejectedEvent("service area is empty");
+            }
+            for (String code : posted.serviceArea()) {
+                if (!Regions.isServiceAreaCode(code)) {
+                    throw new RejectedEvent("service area code is neither a country nor a UN M49 area: " + code);
+                }
+            }
+        }
+    }
+
+    private static void common(AidEvent event) {
+        if (event == null) {
+            throw new RejectedEvent("event is missing");
+        }
+        require(event.eventId(), "eventId");
+        if (!SupplyCatalogue.standard().contains(event.supplyType())) {
+            throw new RejectedEvent("unknown supply type: " + event.supplyType());
+        }
+    }
+
+    private static void require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new RejectedEvent(field + " is missing");
+        }
+    }
+
+    private static void positive(long quantity) {
+        if (quantity <= 0) {
+            throw new RejectedEvent("quantity must be positive, was " + quantity);
+        }
+    }
+}
