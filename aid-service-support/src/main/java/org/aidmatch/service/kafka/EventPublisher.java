@@ -1,0 +1,57 @@
+package org.aidmatch.service.kafka;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.aidmatch.contracts.events.AidEvent;
+import org.aidmatch.contracts.topics.Topic;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Writes an event and returns only once the broker has acknowledged it (acks=all, idempotent), so
+ * that a 2xx answer is never given for a write Kafka does not hold.
+ *
+ * <p>It remembers the last offset it wrote per partition, so that a read on this instance can wait
+ * until its view has caught up with its own writes.
+ */
+public final class EventPublisher {
+
+    private final KafkaTemplate<String, AidEvent> template;
+    private final Duration timeout;
+    private final Map<TopicPartition, Long> lastWritten = new ConcurrentHashMap<>();
+
+    public EventPublisher(KafkaTemplate<String, AidEvent> template, Duration timeout) {
+        this.template = template;
+        this.timeout = timeout;
+    }
+
+    /** Writes the event keyed by its supply type, stamped with its own time. */
+    public <V extends AidEvent> RecordMetadata publish(Topic<V> topic, V event) {
+        ProducerRecord<String, AidEvent> record = new ProducerRecord<>(
+                topic.name(), null, event.occurredAt().toEpochMilli(), topic.keyOf(event), event);
+        try {
+            RecordMetadata written = template.send(record)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .getRecordMetadata();
+            lastWritten.merge(new TopicPartition(written.topic(), written.partition()), written.offset(), Math::max);
+            return written;
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            throw new BrokerUnavailable("Kafka did not acknowledge the write to " + topic.name(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerUnavailable("interrupted while writing to " + topic.name(), e);
+        }
+    }
+
+    /** The highest offset this instance has written, per partition. */
+    public Map<TopicPartition, Long> lastWritten() {
+        return Map.copyOf(lastWritten);
+    }
+}

@@ -1,0 +1,68 @@
+package org.aidmatch.service.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call what. Every {@code /api/**} call is authenticated; health, the API docs and the
+ * static pages are public; every other actuator endpoint is for coordinators.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties(ApiSecurityProperties.class)
+public class ApiSecurity {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiSecurity.class);
+
+    @Bean
+    ApiKeys apiKeys(ApiSecurityProperties properties, ResourceLoader resources) {
+        if (properties.apiKeysFile() == null || properties.apiKeysFile().isBlank()) {
+            log.warn("aidmatch.security.api-keys-file is not set: no API key will be accepted");
+            return ApiKeys.none();
+        }
+        String location = properties.apiKeysFile();
+        ApiKeys keys = ApiKeys.load(resources.getResource(location.contains(":") && !location.matches("^[A-Za-z]:\\\\.*")
+                ? location : "file:" + location));
+        log.info("Loaded {} API key(s) from {}", keys.size(), location);
+        return keys;
+    }
+
+    /** No user names and passwords: this also stops Boot from generating a default password. */
+    @Bean
+    UserDetailsService noPasswordUsers() {
+        return new InMemoryUserDetailsManager();
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiKeys keys, JsonMapper json) throws Exception {
+        ProblemResponses problems = new ProblemResponses(json);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .addFilterBefore(new ApiKeyFilter(keys, problems.unauthorized()), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(problems.unauthorized())
+                        .accessDeniedHandler(problems.forbidden()))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.COORDINATOR.name())
+                        .requestMatchers("/api/**").authenticated()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().permitAll());
+        return http.build();
+    }
+}

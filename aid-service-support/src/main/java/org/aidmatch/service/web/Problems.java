@@ -1,0 +1,29 @@
+package org.aidmatch.service.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** The problems controllers raise themselves; Spring renders them as problem+json. */
+public final class Problems {
+
+    private Problems() {}
+
+    public static ErrorResponseException notFound(String detail) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", detail);
+    }
+
+    public static ErrorResponseException forbidden(String detail) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", detail);
+    }
+
+    public static ErrorResponseException conflict(String detail) {
+        return problem(HttpStatus.CONFLICT, "Conflict", detail);
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return new ErrorResponseException(status, problem, null);
+    }
+}

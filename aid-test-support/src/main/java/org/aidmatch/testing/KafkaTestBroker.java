@@ -1,0 +1,66 @@
+package org.aidmatch.testing;
+
+import java.util.Map;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+
+/**
+ * One real Kafka broker per test JVM: Testcontainers' {@code apache/kafka} where Docker runs, an
+ * embedded KRaft broker everywhere else. Started on first use and stopped when the JVM exits.
+ *
+ * <p>Tests share it, so each test works with its own ids and consumer groups and looks only at its
+ * own records. Automatic topic creation is off, so tests also prove the services create their topics.
+ */
+public final class KafkaTestBroker {
+
+    /** Settings a single broker needs for transactions (and so exactly-once) not to hang. */
+    static final Map<String, String> SINGLE_NODE_SETTINGS = Map.of(
+            "transaction.state.log.replication.factor", "1",
+            "transaction.state.log.min.isr", "1",
+            "offsets.topic.replication.factor", "1",
+            "group.initial.rebalance.delay.ms", "0",
+            "auto.create.topics.enable", "false");
+
+    private static String bootstrapServers;
+
+    private KafkaTestBroker() {}
+
+    /** The broker's bootstrap servers, starting it if this is the first call in the JVM. */
+    public static synchronized String bootstrapServers() {
+        if (bootstrapServers == null) {
+            bootstrapServers = dockerAvailable() ? startContainer() : startEmbedded();
+        }
+        return bootstrapServers;
+    }
+
+    private static boolean dockerAvailable() {
+        boolean dockerConfigured = System.getenv("DOCKER_HOST") != null
+                || java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"));
+        if (!dockerConfigured) {
+            return false; // spares every test run the probe's long error report
+        }
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static String startContainer() {
+        KafkaContainer container = new KafkaContainer("apache/kafka:4.1.2");
+        SINGLE_NODE_SETTINGS.forEach((key, value) ->
+                container.withEnv("KAFKA_" + key.toUpperCase().replace('.', '_'), value));
+        container.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "kafka-test-container-stop"));
+        return container.getBootstrapServers();
+    }
+
+    private static String startEmbedded() {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+        broker.brokerProperties(SINGLE_NODE_SETTINGS);
+        broker.afterPropertiesSet();
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "kafka-test-broker-stop"));
+        return broker.getBrokersAsString();
+    }
+}
