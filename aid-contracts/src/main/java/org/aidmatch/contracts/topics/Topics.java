@@ -17,8 +17,29 @@ public final class Topics {
     /** Matches made, and requests and offers closed, keyed by supply type. */
     public static final Topic<MatchEvent> MATCHES = new Topic<>("aid.matches.v1", MatchEvent.class);
 
+    /**
+     * Request events the matcher could not read or would not accept, with the cause in the
+     * {@code kafka_dlt-*} headers. Nothing here was applied to the book.
+     */
+    public static final Topic<RequestEvent> REQUESTS_DEAD_LETTER = new Topic<>("aid.requests.v1.dlt", RequestEvent.class);
+
+    /** Offer events the matcher could not read or would not accept, as for {@link #REQUESTS_DEAD_LETTER}. */
+    public static final Topic<OfferEvent> OFFERS_DEAD_LETTER = new Topic<>("aid.offers.v1.dlt", OfferEvent.class);
+
     /** The topics every service expects to exist, all created with the same partition count. */
-    public static final List<Topic<?>> ALL = List.of(REQUESTS, OFFERS, MATCHES);
+    public static final List<Topic<?>> ALL =
+            List.of(REQUESTS, OFFERS, MATCHES, REQUESTS_DEAD_LETTER, OFFERS_DEAD_LETTER);
+
+    /** Where a record of an input topic goes when the matcher cannot take it. */
+    public static Topic<?> deadLetterOf(String inputTopic) {
+        if (REQUESTS.name().equals(inputTopic)) {
+            return REQUESTS_DEAD_LETTER;
+        }
+        if (OFFERS.name().equals(inputTopic)) {
+            return OFFERS_DEAD_LETTER;
+        }
+        throw new IllegalArgumentException("no dead-letter topic for " + inputTopic);
+    }
 
     private Topics() {}
 }

@@ -1,0 +1,48 @@
+package org.aidmatch.matcher.streams;
+
+import org.aidmatch.contracts.events.OfferEvent;
+import org.aidmatch.contracts.events.RequestEvent;
+import org.aidmatch.contracts.json.AidEventSerializer;
+import org.aidmatch.contracts.json.EventSerde;
+import org.aidmatch.contracts.topics.Topics;
+import org.aidmatch.matching.BookEntry;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * requests + offers → matching processor (with its book store) → matches, or a dead-letter topic.
+ *
+ * <p>Both inputs are keyed by supply type and co-partitioned, so one task owns the whole book of
+ * each of its supply types. The book store is persistent and changelogged: after a crash or a
+ * rebalance, the task that takes over restores it and rebuilds its indexes from it.
+ */
+public final class MatcherTopology {
+
+    public static final String BOOK_STORE = "matcher-book";
+    static final String MATCHES_SINK = "matches";
+    static final String REQUESTS_DEAD_LETTER_SINK = "requests-dead-letter";
+    static final String OFFERS_DEAD_LETTER_SINK = "offers-dead-letter";
+
+    private MatcherTopology() {}
+
+    public static Topology build() {
+        Topology topology = new Topology();
+        topology.addSource("requests", new StringDeserializer(), new EventSerde<>(RequestEvent.class),
+                Topics.REQUESTS.name());
+        topology.addSource("offers", new StringDeserializer(), new EventSerde<>(OfferEvent.class),
+                Topics.OFFERS.name());
+        topology.addProcessor("matcher", MatchingProcessor::new, "requests", "offers");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BOOK_STORE),
+                Serdes.String(), new EventSerde<>(BookEntry.class)), "matcher");
+        topology.addSink(MATCHES_SINK, Topics.MATCHES.name(), new StringSerializer(), new AidEventSerializer(),
+                "matcher");
+        topology.addSink(REQUESTS_DEAD_LETTER_SINK, Topics.REQUESTS_DEAD_LETTER.name(), new StringSerializer(),
+                new AidEventSerializer(), "matcher");
+        topology.addSink(OFFERS_DEAD_LETTER_SINK, Topics.OFFERS_DEAD_LETTER.name(), new StringSerializer(),
+                new AidEventSerializer(), "matcher");
+        return topology;
+    }
+}

@@ -1,0 +1,104 @@
+package org.aidmatch.matcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.aidmatch.contracts.events.MatchEvent;
+import org.aidmatch.contracts.events.MatchMade;
+import org.aidmatch.contracts.events.OfferEvent;
+import org.aidmatch.contracts.events.Urgency;
+import org.aidmatch.contracts.topics.Topics;
+import org.aidmatch.testing.Events;
+import org.aidmatch.testing.KafkaTestBroker;
+import org.aidmatch.testing.TopicReader;
+import org.aidmatch.testing.TopicWriter;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The matcher application against a real broker: exactly-once output, and poison that does not stop it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MatcherOnBrokerIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) throws IOException {
+        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
+        registry.add("spring.kafka.streams.state-dir", Files.createTempDirectory("matcher-it-state")::toString);
+        registry.add("spring.kafka.streams.application-id", () -> "matcher-it-" + UUID.randomUUID());
+    }
+
+    private final String bootstrap = KafkaTestBroker.bootstrapServers();
+    private final String suffix = UUID.randomUUID().toString();
+
+    @Test
+    void a_request_and_an_offer_written_to_their_topics_come_out_as_one_committed_match() {
+        try (TopicWriter writer = new TopicWriter(bootstrap);
+                TopicReader<MatchEvent> matches = TopicReader.of(bootstrap, Topics.MATCHES)) {
+            writer.send(Topics.REQUESTS, Events.request("req-" + suffix, "EQ-OXYGEN-CONCENTRATOR", 40, "PK", Urgency.CRITICAL));
+            writer.send(Topics.OFFERS, Events.offer("off-" + suffix, "EQ-OXYGEN-CONCENTRATOR", 25, "034"));
+
+            MatchMade match = matches.await(MatchMade.class, m -> m.requestId().equals("req-" + suffix), WAIT);
+
+            assertThat(match.offerId()).isEqualTo("off-" + suffix);
+            assertThat(match.quantity()).isEqualTo(25);
+            assertThat(match.matchedArea()).isEqualTo("034");
+            assertThat(matches.readFor(Duration.ofSeconds(1)))
+                    .filteredOn(event -> event instanceof MatchMade m && m.requestId().equals("req-" + suffix))
+                    .as("exactly one match for the pair").hasSize(1);
+        }
+    }
+
+    @Test
+    void an_unreadable_offer_lands_in_the_dead_letter_topic_with_its_cause_and_matching_goes_on() {
+        try (TopicWriter writer = new TopicWriter(bootstrap);
+                TopicReader<MatchEvent> matches = TopicReader.of(bootstrap, Topics.MATCHES)) {
+            byte[] garbage = ("{\"type\":\"OfferPosted\",\"quantity\":\"lots\",\"marker\":\"" + suffix + "\"")
+                    .getBytes(StandardCharsets.UTF_8);
+            writer.sendRaw(Topics.OFFERS.name(), "PPE-GLOVES-EXAM", garbage);
+            writer.send(Topics.REQUESTS, Events.request("req-" + suffix, "PPE-GLOVES-EXAM", 10, "UZ", Urgency.NORMAL));
+            writer.send(Topics.OFFERS, Events.offer("off-" + suffix, "PPE-GLOVES-EXAM", 10, "143"));
+
+            ConsumerRecord<byte[], byte[]> dead = awaitDeadLetter(suffix);
+            matches.await(MatchMade.class, m -> m.requestId().equals("req-" + suffix), WAIT);
+
+            assertThat(dead.value()).isEqualTo(garbage);
+            assertThat(new String(dead.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC).value(),
+                    StandardCharsets.UTF_8)).isEqualTo(Topics.OFFERS.name());
+            assertThat(new String(dead.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE).value(),
+                    StandardCharsets.UTF_8)).contains("cannot read OfferEvent");
+        }
+    }
+
+    private ConsumerRecord<byte[], byte[]> awaitDeadLetter(String marker) {
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(java.util.Map.of(
+                "bootstrap.servers", bootstrap, "auto.offset.reset", "earliest"),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer
+                    .partitionsFor(Topics.OFFERS_DEAD_LETTER.name(), Duration.ofSeconds(10)).stream()
+                    .map(info -> new org.apache.kafka.common.TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (new String(record.value(), StandardCharsets.UTF_8).contains(marker)) {
+                        return record;
+                    }
+                }
+            }
+            throw new AssertionError("no dead letter with " + marker + " on " + Topics.OFFERS_DEAD_LETTER.name());
+        }
+    }
+}
