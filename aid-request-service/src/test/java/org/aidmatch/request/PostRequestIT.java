@@ -132,6 +132,14 @@ class PostRequestIT {
         assertThat(api.get(path, TestApiKeys.COORDINATOR).status()).isEqualTo(200);
     }
 
+    @Test
+    void any_organisation_can_read_the_supply_catalogue() {
+        Response catalogue = api.get("/api/v1/supply-types", TestApiKeys.DONOR);
+
+        assertThat(catalogue.status()).isEqualTo(200);
+        assertThat(catalogue.json().findValuesAsString("code")).hasSize(19).contains("SV-MEDICAL-TEAM");
+    }
+
     private void assertNothingPublishedWithMarker() {
         try (TopicReader<RequestEvent> requests = TopicReader.of(KafkaTestBroker.bootstrapServers(), Topics.REQUESTS)) {
             assertThat(requests.readFor(Duration.ofSeconds(1)))
