@@ -1,6 +1,12 @@
 package org.aidmatch.testing;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
+import org.aidmatch.contracts.events.RequestEvent;
+import org.aidmatch.contracts.topics.Topics;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import java.util.concurrent.ExecutionException;
 import org.aidmatch.contracts.events.AidEvent;
 import org.aidmatch.contracts.json.AidEventSerializer;
@@ -20,7 +26,9 @@ public final class TopicWriter implements AutoCloseable {
     public TopicWriter(String bootstrapServers) {
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"),
+                ProducerConfig.ACKS_CONFIG, "all",
+                // Keep the order of a batch even if a send is retried.
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -30,18 +38,35 @@ public final class TopicWriter implements AutoCloseable {
                 serializer.serialize(topic.name(), event)));
     }
 
+    /** Writes requests and offers to their topics in order, and waits until all are acknowledged. */
+    public void sendAll(List<? extends AidEvent> events) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        for (AidEvent event : events) {
+            Topic<?> topic = event instanceof RequestEvent ? Topics.REQUESTS : Topics.OFFERS;
+            acks.add(producer.send(new ProducerRecord<>(topic.name(), null, event.occurredAt().toEpochMilli(),
+                    event.supplyType(), serializer.serialize(topic.name(), event))));
+        }
+        for (Future<RecordMetadata> ack : acks) {
+            await(ack, "a batch");
+        }
+    }
+
     public void sendRaw(String topic, String key, byte[] value) {
         send(new ProducerRecord<>(topic, key, value));
     }
 
     private void send(ProducerRecord<String, byte[]> record) {
+        await(producer.send(record), record.topic());
+    }
+
+    private static void await(Future<RecordMetadata> ack, String what) {
         try {
-            producer.send(record).get();
+            ack.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("write to " + record.topic() + " failed", e.getCause());
+            throw new IllegalStateException("write to " + what + " failed", e.getCause());
         }
     }
 

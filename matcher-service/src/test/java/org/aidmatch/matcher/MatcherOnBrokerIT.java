@@ -23,9 +23,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 /** The matcher application against a real broker: exactly-once output, and poison that does not stop it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext // stop this matcher after the class, so it cannot echo other tests' decisions
 class MatcherOnBrokerIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
