@@ -24,7 +24,8 @@ import org.aidmatch.contracts.events.RequestPosted;
  */
 abstract class AbstractMatchingBook implements MatchingBook {
 
-    private final Map<String, CloseReason> closed = new HashMap<>();
+    private final Map<String, CloseReason> closedRequests = new HashMap<>();
+    private final Map<String, CloseReason> closedOffers = new HashMap<>();
     private long nextSequence = 1;
 
     /** Adds an item that just arrived or was restored. */
@@ -49,7 +50,7 @@ abstract class AbstractMatchingBook implements MatchingBook {
     @Override
     public List<MatchEvent> apply(RequestEvent event, Instant now) {
         IncomingEventCheck.check(event);
-        List<MatchEvent> out = new ArrayList<>(expire(now));
+        List<MatchEvent> out = expire(now);
         if (event instanceof RequestPosted posted) {
             if (!isKnown(Side.REQUEST, posted.requestId())) {
                 arrive(OpenItem.of(posted, nextSequence++), now, out);
@@ -63,7 +64,7 @@ abstract class AbstractMatchingBook implements MatchingBook {
     @Override
     public List<MatchEvent> apply(OfferEvent event, Instant now) {
         IncomingEventCheck.check(event);
-        List<MatchEvent> out = new ArrayList<>(expire(now));
+        List<MatchEvent> out = expire(now);
         if (event instanceof OfferPosted posted) {
             if (!isKnown(Side.OFFER, posted.offerId())) {
                 arrive(OpenItem.of(posted, nextSequence++), now, out);
@@ -78,7 +79,7 @@ abstract class AbstractMatchingBook implements MatchingBook {
     public List<MatchEvent> expire(Instant now) {
         List<OpenItem> expired = expiredBefore(LocalDate.ofInstant(now, ZoneOffset.UTC));
         if (expired.isEmpty()) {
-            return List.of();
+            return new ArrayList<>(4);
         }
         List<MatchEvent> out = new ArrayList<>(expired.size());
         for (OpenItem item : expired) {
@@ -93,7 +94,7 @@ abstract class AbstractMatchingBook implements MatchingBook {
         if (open != null) {
             return Optional.of(open.snapshot());
         }
-        CloseReason reason = closed.get(OpenItem.key(side, id));
+        CloseReason reason = closed(side).get(id);
         return reason == null ? Optional.empty() : Optional.of(closedMarker(side, id, reason));
     }
 
@@ -103,7 +104,7 @@ abstract class AbstractMatchingBook implements MatchingBook {
             add(OpenItem.of(entry));
             nextSequence = Math.max(nextSequence, entry.sequence() + 1);
         } else {
-            closed.put(OpenItem.key(entry.side(), entry.id()), entry.closedAs());
+            closed(entry.side()).put(entry.id(), entry.closedAs());
         }
     }
 
@@ -118,12 +119,16 @@ abstract class AbstractMatchingBook implements MatchingBook {
     }
 
     private boolean isKnown(Side side, String id) {
-        return findOpen(side, id) != null || closed.containsKey(OpenItem.key(side, id));
+        return findOpen(side, id) != null || closed(side).containsKey(id);
+    }
+
+    private Map<String, CloseReason> closed(Side side) {
+        return side == Side.REQUEST ? closedRequests : closedOffers;
     }
 
     private void arrive(OpenItem item, Instant now, List<MatchEvent> out) {
         if (item.isExpiredOn(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
-            closed.put(item.key(), CloseReason.EXPIRED);
+            closed(item.side).put(item.id, CloseReason.EXPIRED);
             out.add(Decisions.closed(item, CloseReason.EXPIRED, now));
             return;
         }
@@ -157,7 +162,7 @@ abstract class AbstractMatchingBook implements MatchingBook {
 
     private void finish(OpenItem item, CloseReason reason, Instant now, List<MatchEvent> out) {
         remove(item);
-        closed.put(item.key(), reason);
+        closed(item.side).put(item.id, reason);
         out.add(Decisions.closed(item, reason, now));
     }
 }

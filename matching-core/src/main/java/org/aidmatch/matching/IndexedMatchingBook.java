@@ -24,38 +24,32 @@ import org.aidmatch.contracts.regions.Regions;
  */
 public final class IndexedMatchingBook extends AbstractMatchingBook {
 
-    private static final Comparator<OpenItem> REQUEST_PRIORITY = Comparator
-            .<OpenItem>comparingInt(item -> item.urgency.ordinal())
-            .thenComparing(item -> item.lastDay, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparingLong(item -> item.sequence);
-
-    private static final Comparator<OpenItem> OFFER_QUEUE_ORDER = Comparator
-            .<OpenItem, LocalDate>comparing(item -> item.lastDay, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparingLong(item -> item.sequence);
-
+    /** Last day, then arrival: the order in which items expire. */
     private static final Comparator<OpenItem> EXPIRY_ORDER = Comparator
             .<OpenItem, LocalDate>comparing(item -> item.lastDay)
             .thenComparingLong(item -> item.sequence);
 
-    private final Map<String, OpenItem> openByKey = new HashMap<>();
+    private final Map<String, OpenItem> openRequests = new HashMap<>();
+    private final Map<String, OpenItem> openOffers = new HashMap<>();
     private final Map<String, Map<String, NavigableSet<OpenItem>>> requestsBySupplyAndCode = new HashMap<>();
     private final Map<String, Map<String, NavigableSet<OpenItem>>> offersBySupplyAndCode = new HashMap<>();
     private final NavigableSet<OpenItem> byLastDay = new TreeSet<>(EXPIRY_ORDER);
 
     @Override
     protected void add(OpenItem item) {
-        openByKey.put(item.key(), item);
         if (item.side == Side.REQUEST) {
+            openRequests.put(item.id, item);
             Map<String, NavigableSet<OpenItem>> queues =
                     requestsBySupplyAndCode.computeIfAbsent(item.supplyType, type -> new HashMap<>());
             for (String code : Regions.codesCovering(item.country)) {
-                queues.computeIfAbsent(code, c -> new TreeSet<>(REQUEST_PRIORITY)).add(item);
+                queues.computeIfAbsent(code, c -> new TreeSet<>()).add(item);
             }
         } else {
+            openOffers.put(item.id, item);
             Map<String, NavigableSet<OpenItem>> queues =
                     offersBySupplyAndCode.computeIfAbsent(item.supplyType, type -> new HashMap<>());
             for (String code : item.serviceArea) {
-                queues.computeIfAbsent(code, c -> new TreeSet<>(OFFER_QUEUE_ORDER)).add(item);
+                queues.computeIfAbsent(code, c -> new TreeSet<>()).add(item);
             }
         }
         if (item.lastDay != null) {
@@ -65,10 +59,11 @@ public final class IndexedMatchingBook extends AbstractMatchingBook {
 
     @Override
     protected void remove(OpenItem item) {
-        openByKey.remove(item.key());
         if (item.side == Side.REQUEST) {
+            openRequests.remove(item.id);
             removeFromQueues(requestsBySupplyAndCode.get(item.supplyType), Regions.codesCovering(item.country), item);
         } else {
+            openOffers.remove(item.id);
             removeFromQueues(offersBySupplyAndCode.get(item.supplyType), item.serviceArea, item);
         }
         if (item.lastDay != null) {
@@ -78,7 +73,7 @@ public final class IndexedMatchingBook extends AbstractMatchingBook {
 
     @Override
     protected OpenItem findOpen(Side side, String id) {
-        return openByKey.get(OpenItem.key(side, id));
+        return (side == Side.REQUEST ? openRequests : openOffers).get(id);
     }
 
     @Override
@@ -92,7 +87,7 @@ public final class IndexedMatchingBook extends AbstractMatchingBook {
             NavigableSet<OpenItem> queue = queues.get(code);
             if (queue != null) {
                 OpenItem head = queue.first();
-                if (best == null || REQUEST_PRIORITY.compare(head, best) < 0) {
+                if (best == null || head.rank < best.rank) {
                     best = head;
                 }
             }
@@ -115,8 +110,7 @@ public final class IndexedMatchingBook extends AbstractMatchingBook {
             }
             OpenItem head = queue.first();
             int count = Regions.countryCount(code);
-            if (best == null || count < bestCount
-                    || (count == bestCount && OFFER_QUEUE_ORDER.compare(head, best) < 0)) {
+            if (best == null || count < bestCount || (count == bestCount && head.rank < best.rank)) {
                 best = head;
                 bestCount = count;
             }
@@ -138,7 +132,8 @@ public final class IndexedMatchingBook extends AbstractMatchingBook {
 
     @Override
     protected List<OpenItem> openInArrivalOrder() {
-        List<OpenItem> items = new ArrayList<>(openByKey.values());
+        List<OpenItem> items = new ArrayList<>(openRequests.values());
+        items.addAll(openOffers.values());
         items.sort(Comparator.comparingLong(item -> item.sequence));
         return items;
     }

@@ -8,8 +8,19 @@ import org.aidmatch.contracts.events.OfferPosted;
 import org.aidmatch.contracts.events.RequestPosted;
 import org.aidmatch.contracts.events.Urgency;
 
-/** A request or offer while it is open. Only the remaining quantity changes. */
-final class OpenItem {
+/**
+ * A request or offer while it is open. Only the remaining quantity changes.
+ *
+ * <p>Items order by {@link #rank}, a single number that encodes the order of rule 2 for requests
+ * and of available-until then arrival for offers, so that the book's queues compare one long
+ * instead of walking a chain of comparators: on a book of a million entries that is most of the
+ * cost of an event.
+ */
+final class OpenItem implements Comparable<OpenItem> {
+
+    private static final int DAY_BITS = 21;
+    private static final int SEQUENCE_BITS = 40;
+    private static final long NO_DAY = (1L << DAY_BITS) - 1;
 
     final Side side;
     final String id;
@@ -22,6 +33,7 @@ final class OpenItem {
     final LocalDate lastDay;
     final long sequence;
     final Instant postedAt;
+    final long rank;
     long remaining;
 
     private OpenItem(BookEntry entry) {
@@ -37,6 +49,22 @@ final class OpenItem {
         this.sequence = entry.sequence();
         this.postedAt = entry.postedAt();
         this.remaining = entry.remaining();
+        this.rank = rankOf(side, urgency, lastDay, sequence);
+    }
+
+    /** urgency (requests only) | last day, none last | arrival; fits in 63 bits. */
+    private static long rankOf(Side side, Urgency urgency, LocalDate lastDay, long sequence) {
+        if (sequence >= 1L << SEQUENCE_BITS) {
+            throw new IllegalStateException("sequence beyond " + SEQUENCE_BITS + " bits: " + sequence);
+        }
+        long day = lastDay == null ? NO_DAY : Math.max(0, Math.min(lastDay.toEpochDay(), NO_DAY - 1));
+        long urgencyRank = side == Side.REQUEST ? urgency.ordinal() : 0;
+        return (urgencyRank << (DAY_BITS + SEQUENCE_BITS)) | (day << SEQUENCE_BITS) | sequence;
+    }
+
+    @Override
+    public int compareTo(OpenItem other) {
+        return Long.compare(rank, other.rank);
     }
 
     static OpenItem of(BookEntry entry) {
@@ -68,13 +96,5 @@ final class OpenItem {
     BookEntry closedAs(CloseReason reason) {
         return new BookEntry(side, id, organization, supplyType, quantity, remaining, country, serviceArea,
                 urgency, lastDay, sequence, postedAt, reason);
-    }
-
-    static String key(Side side, String id) {
-        return side == Side.REQUEST ? "R:" + id : "O:" + id;
-    }
-
-    String key() {
-        return key(side, id);
     }
 }

@@ -33,6 +33,9 @@ public final class Regions {
     private static final Set<String> COUNTRIES = loadCountries();
     private static final Map<String, Set<String>> COUNTRIES_BY_AREA = countriesByArea();
     private static final Map<String, List<String>> AREAS_BY_COUNTRY = areasByCountry();
+    private static final Map<String, AreaLevel> LEVELS = levels();
+    private static final Map<String, Integer> COUNTRY_COUNTS = countryCounts();
+    private static final Map<String, String> NAMES = names();
 
     private Regions() {}
 
@@ -68,14 +71,11 @@ public final class Regions {
      * countries for an area. Fewer means more specific.
      */
     public static int countryCount(String areaOrCountry) {
-        if (isCountry(areaOrCountry)) {
-            return 1;
-        }
-        Set<String> members = COUNTRIES_BY_AREA.get(areaOrCountry);
-        if (members == null) {
+        Integer count = COUNTRY_COUNTS.get(areaOrCountry);
+        if (count == null) {
             throw new IllegalArgumentException("not a country or UN M49 area: " + areaOrCountry);
         }
-        return members.size();
+        return count;
     }
 
     /** Every service-area code that covers the country: the country itself first, then the areas holding it. */
@@ -89,22 +89,20 @@ public final class Regions {
 
     /** The level of a service-area code, from country to world. */
     public static AreaLevel levelOf(String areaOrCountry) {
-        if (isCountry(areaOrCountry)) {
-            return AreaLevel.COUNTRY;
-        }
-        if (!isArea(areaOrCountry)) {
+        AreaLevel level = LEVELS.get(areaOrCountry);
+        if (level == null) {
             throw new IllegalArgumentException("not a country or UN M49 area: " + areaOrCountry);
         }
-        return switch (Region.getInstance(areaOrCountry).getType()) {
-            case WORLD -> AreaLevel.WORLD;
-            case CONTINENT -> AreaLevel.REGION;
-            default -> AreaLevel.SUBREGION;
-        };
+        return level;
     }
 
     /** The English name of a country or area, e.g. "Kenya" or "Eastern Africa". */
     public static String displayName(String areaOrCountry) {
-        return new ULocale("und", areaOrCountry).getDisplayCountry(ULocale.ENGLISH);
+        String name = NAMES.get(areaOrCountry);
+        if (name == null) {
+            throw new IllegalArgumentException("not a country or UN M49 area: " + areaOrCountry);
+        }
+        return name;
     }
 
     /** All country codes, sorted. */
@@ -143,11 +141,36 @@ public final class Regions {
                     }
                 }
                 if (!members.isEmpty()) {
-                    byArea.put(code, Collections.unmodifiableSet(members));
+                    byArea.put(code, Set.copyOf(members));
                 }
             }
         }
         return Collections.unmodifiableMap(new TreeMap<>(byArea));
+    }
+
+    // Levels and names come from ICU resource lookups that are far too slow for the matching path.
+    private static Map<String, AreaLevel> levels() {
+        Map<String, AreaLevel> levels = new HashMap<>();
+        COUNTRIES.forEach(country -> levels.put(country, AreaLevel.COUNTRY));
+        COUNTRIES_BY_AREA.keySet().forEach(area -> levels.put(area, switch (Region.getInstance(area).getType()) {
+            case WORLD -> AreaLevel.WORLD;
+            case CONTINENT -> AreaLevel.REGION;
+            default -> AreaLevel.SUBREGION;
+        }));
+        return Map.copyOf(levels);
+    }
+
+    private static Map<String, Integer> countryCounts() {
+        Map<String, Integer> counts = new HashMap<>();
+        COUNTRIES.forEach(country -> counts.put(country, 1));
+        COUNTRIES_BY_AREA.forEach((area, members) -> counts.put(area, members.size()));
+        return Map.copyOf(counts);
+    }
+
+    private static Map<String, String> names() {
+        Map<String, String> names = new HashMap<>();
+        LEVELS.keySet().forEach(code -> names.put(code, new ULocale("und", code).getDisplayCountry(ULocale.ENGLISH)));
+        return Map.copyOf(names);
     }
 
     private static Map<String, List<String>> areasByCountry() {

@@ -1,0 +1,127 @@
+package org.aidmatch.bench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.aidmatch.contracts.catalogue.SupplyCatalogue;
+import org.aidmatch.contracts.catalogue.SupplyType;
+import org.aidmatch.contracts.events.AidEvent;
+import org.aidmatch.contracts.events.MatchEvent;
+import org.aidmatch.contracts.events.OfferPosted;
+import org.aidmatch.contracts.events.RequestPosted;
+import org.aidmatch.contracts.events.Urgency;
+import org.aidmatch.contracts.regions.Regions;
+import org.aidmatch.matching.IndexedMatchingBook;
+import org.aidmatch.matching.MatchingBook;
+import org.aidmatch.matching.ReferenceMatchingBook;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Events per second through the matching core, on one thread, with a book already holding
+ * {@code openEntries} waiting requests and offers.
+ *
+ * <p>The book: the 19 catalogue supply types, 100 countries; waiting requests in Africa and Asia,
+ * waiting offers for countries and sub-regions of Europe and the Americas, so nothing crosses.
+ * The load: alternately a new request in Africa or Asia and a new offer of the same size for its
+ * country, sub-region or continent, so that each offer fills one waiting request (picked by urgency
+ * among all the requests its area covers) and the book keeps its size.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+public class MatchingBookBenchmark {
+
+    private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+    private static final long QUANTITY = 10;
+
+    @Param({"10000", "1000000"})
+    int openEntries;
+
+    /** "reference" is the naive book, the oracle of the tests: a baseline that shows what the indexes buy. */
+    @Param({"indexed"})
+    String book;
+
+    private MatchingBook matchingBook;
+    private String[] supplyTypes;
+    private String[] needyCountries;
+    private String[][] offerAreasFor;
+    private long next;
+    private Random random;
+
+    @Setup(Level.Trial)
+    public void fillTheBook() {
+        supplyTypes = SupplyCatalogue.standard().all().stream().map(SupplyType::code).toArray(String[]::new);
+        List<String> needy = new ArrayList<>();
+        List<String> served = new ArrayList<>();
+        for (String country : Regions.countries()) {
+            if ((Regions.covers("002", country) || Regions.covers("142", country)) && needy.size() < 50) {
+                needy.add(country);
+            } else if ((Regions.covers("150", country) || Regions.covers("019", country)) && served.size() < 50) {
+                served.add(country);
+            }
+        }
+        needyCountries = needy.toArray(String[]::new);
+        offerAreasFor = new String[needyCountries.length][];
+        for (int i = 0; i < needyCountries.length; i++) {
+            List<String> codes = Regions.codesCovering(needyCountries[i]);
+            // the country itself, its sub-region and its continent, never the world
+            offerAreasFor[i] = codes.stream().filter(code -> !code.equals("001")).limit(3).toArray(String[]::new);
+        }
+        matchingBook = book.equals("reference") ? new ReferenceMatchingBook() : new IndexedMatchingBook();
+        random = new Random(2020);
+        String[] europeAndAmericas = {"150", "151", "154", "155", "039", "019", "021", "005", "013"};
+        for (int i = 0; i < openEntries; i++) {
+            String supply = supplyTypes[i % supplyTypes.length];
+            if (i % 2 == 0) {
+                matchingBook.apply(request(supply, needyCountries[random.nextInt(needyCountries.length)]), NOW);
+            } else {
+                String area = random.nextBoolean()
+                        ? served.get(random.nextInt(served.size()))
+                        : europeAndAmericas[random.nextInt(europeAndAmericas.length)];
+                matchingBook.apply(offer(supply, area), NOW);
+            }
+        }
+        if (matchingBook.openEntries().size() != openEntries) {
+            throw new IllegalStateException("the starting book crossed: " + matchingBook.openEntries().size() + " open");
+        }
+    }
+
+    @Benchmark
+    public List<MatchEvent> oneEvent() {
+        String supply = supplyTypes[(int) (next % supplyTypes.length)];
+        int country = random.nextInt(needyCountries.length);
+        if ((next & 1) == 0) {
+            return matchingBook.apply(request(supply, needyCountries[country]), NOW);
+        }
+        String[] areas = offerAreasFor[country];
+        return matchingBook.apply(offer(supply, areas[random.nextInt(areas.length)]), NOW);
+    }
+
+    private RequestPosted request(String supply, String country) {
+        String id = Long.toString(next++);
+        return new RequestPosted(id, id, "hospital", supply, QUANTITY, country, Urgency.values()[(int) (next % 3)],
+                null, null, NOW, AidEvent.CURRENT_SCHEMA_VERSION);
+    }
+
+    private OfferPosted offer(String supply, String area) {
+        String id = Long.toString(next++);
+        return new OfferPosted(id, id, "donor", supply, QUANTITY, List.of(area), null, null, NOW,
+                AidEvent.CURRENT_SCHEMA_VERSION);
+    }
+}
