@@ -13,6 +13,7 @@ import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.testing.ApiClient;
 import org.aidmatch.testing.ApiClient.Response;
 import org.aidmatch.testing.KafkaTestBroker;
+import org.aidmatch.testing.ServiceTestProperties;
 import org.aidmatch.testing.TestApiKeys;
 import org.aidmatch.testing.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,8 +30,7 @@ class PostRequestIT {
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
-        registry.add("aidmatch.security.api-keys-file", () -> TestApiKeys.file().toString());
+        ServiceTestProperties.register(registry);
     }
 
     @LocalServerPort

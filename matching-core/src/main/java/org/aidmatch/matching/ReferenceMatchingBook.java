@@ -94,16 +94,7 @@ public final class ReferenceMatchingBook extends AbstractMatchingBook {
         if (a.urgency != b.urgency) {
             return a.urgency.ordinal() < b.urgency.ordinal();
         }
-        if (a.lastDay != null && b.lastDay == null) {
-            return true;
-        }
-        if (a.lastDay == null && b.lastDay != null) {
-            return false;
-        }
-        if (a.lastDay != null && !a.lastDay.equals(b.lastDay)) {
-            return a.lastDay.isBefore(b.lastDay);
-        }
-        return a.sequence < b.sequence;
+        return earlierDayThenArrival(a, b);
     }
 
     /** Rule 3: the more specific covering area, then the earlier available-until date (none last), then arrival. */
@@ -113,14 +104,19 @@ public final class ReferenceMatchingBook extends AbstractMatchingBook {
         if (specificityA != specificityB) {
             return specificityA < specificityB;
         }
+        return earlierDayThenArrival(a, b);
+    }
+
+    /** The earlier last day goes first, an item without one goes last, and arrival breaks ties. */
+    private static boolean earlierDayThenArrival(OpenItem a, OpenItem b) {
+        if (a.lastDay != null && b.lastDay != null && !a.lastDay.equals(b.lastDay)) {
+            return a.lastDay.isBefore(b.lastDay);
+        }
         if (a.lastDay != null && b.lastDay == null) {
             return true;
         }
         if (a.lastDay == null && b.lastDay != null) {
             return false;
-        }
-        if (a.lastDay != null && !a.lastDay.equals(b.lastDay)) {
-            return a.lastDay.isBefore(b.lastDay);
         }
         return a.sequence < b.sequence;
     }

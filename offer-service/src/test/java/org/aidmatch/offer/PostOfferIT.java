@@ -11,6 +11,7 @@ import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.testing.ApiClient;
 import org.aidmatch.testing.ApiClient.Response;
 import org.aidmatch.testing.KafkaTestBroker;
+import org.aidmatch.testing.ServiceTestProperties;
 import org.aidmatch.testing.TestApiKeys;
 import org.aidmatch.testing.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,8 +27,7 @@ class PostOfferIT {
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
-        registry.add("aidmatch.security.api-keys-file", () -> TestApiKeys.file().toString());
+        ServiceTestProperties.register(registry);
     }
 
     @LocalServerPort
