@@ -7,9 +7,25 @@ import org.aidmatch.service.web.StrictJson;
 import org.aidmatch.service.web.SupplyTypesController;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.aidmatch.service.web.BodySizeLimit;
+import org.aidmatch.service.web.ProblemWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What every AidMatch service gets by depending on this module. */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @Import({KafkaWiring.class, ProblemHandlers.class, StrictJson.class, SupplyTypesController.class, ApiSecurity.class})
-public class AidServiceAutoConfiguration {}
+public class AidServiceAutoConfiguration {
+
+    /** First of all filters, so that no oversized body is read by anything. */
+    @Bean
+    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(JsonMapper json) {
+        FilterRegistrationBean<BodySizeLimit> registration =
+                new FilterRegistrationBean<>(new BodySizeLimit(new ProblemWriter(json)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}

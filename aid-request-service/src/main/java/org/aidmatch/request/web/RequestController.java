@@ -4,28 +4,37 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import org.aidmatch.contracts.events.AidEvent;
+import org.aidmatch.contracts.events.RequestCancelled;
 import org.aidmatch.contracts.events.RequestPosted;
 import org.aidmatch.contracts.events.Urgency;
 import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.request.view.RequestState;
+import org.aidmatch.request.view.RequestStatus;
 import org.aidmatch.request.view.RequestView;
 import org.aidmatch.service.kafka.EventPublisher;
 import org.aidmatch.service.kafka.TopicFollower;
 import org.aidmatch.service.security.Caller;
 import org.aidmatch.service.security.Role;
+import org.aidmatch.service.web.IdempotencyKeys;
+import org.aidmatch.service.web.PageOf;
 import org.aidmatch.service.web.Problems;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -34,6 +43,8 @@ class RequestController {
 
     /** How long a read waits for this instance's view to catch up with this instance's writes. */
     private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(3);
+    private static final Comparator<RequestState> NEWEST_FIRST =
+            Comparator.comparing(RequestState::createdAt).reversed().thenComparing(RequestState::id);
 
     private final EventPublisher publisher;
     private final RequestView view;
@@ -45,31 +56,87 @@ class RequestController {
         this.follower = follower;
     }
 
+    /**
+     * Posts a need. With an {@code Idempotency-Key}, the request id is derived from the organisation
+     * and the key, so a retry finds the request already posted and publishes nothing; and even two
+     * retries racing on two instances produce one id, which the matcher and the views count once.
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<RequestState> post(@AuthenticationPrincipal Caller caller, @Valid @RequestBody PostRequestBody body) {
+    ResponseEntity<RequestState> post(@AuthenticationPrincipal Caller caller, @Valid @RequestBody PostRequestBody body,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         requireRole(caller, Role.REQUESTER);
-        RequestPosted posted = new RequestPosted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                caller.organization(), body.supplyType(), body.quantity(), body.country().toUpperCase(Locale.ROOT),
+        String id = IdempotencyKeys.idFor("request", caller, idempotencyKey);
+        RequestPosted posted = new RequestPosted(UUID.randomUUID().toString(), id, caller.organization(),
+                body.supplyType(), body.quantity(), body.country().toUpperCase(Locale.ROOT),
                 body.urgency() == null ? Urgency.NORMAL : body.urgency(), body.neededBy(), body.note(),
                 Instant.now(), AidEvent.CURRENT_SCHEMA_VERSION);
+        URI location = URI.create("/api/v1/requests/" + id);
+        if (idempotencyKey != null) {
+            follower.awaitCaughtUp(publisher.lastWritten(), READ_YOUR_WRITES);
+            RequestState earlier = view.find(id).orElse(null);
+            if (earlier != null) {
+                if (!samePosting(earlier, posted)) {
+                    throw Problems.conflict("Idempotency-Key " + idempotencyKey
+                            + " was already used for a different request.");
+                }
+                return ResponseEntity.created(location).body(earlier);
+            }
+        }
         publisher.publish(Topics.REQUESTS, posted);
-        RequestState state = view.find(posted.requestId()).orElseGet(() -> RequestView.stateOf(posted));
-        return ResponseEntity.created(URI.create("/api/v1/requests/" + posted.requestId())).body(state);
+        RequestState state = view.find(id).orElseGet(() -> RequestView.stateOf(posted));
+        return ResponseEntity.created(location).body(state);
     }
 
     @GetMapping("/{id}")
     RequestState get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        return awaitOwn(id, caller);
+        return visible(id, caller);
     }
 
-    /** Reads a request this caller may see, first letting the view catch up with this instance's writes. */
-    private RequestState awaitOwn(String id, Caller caller) {
-        if (view.find(id).isEmpty()) {
-            follower.awaitCaughtUp(publisher.lastWritten(), READ_YOUR_WRITES);
+    /** Newest first; an organisation sees its own requests, a coordinator sees all. */
+    @GetMapping
+    PageOf<RequestState> list(@AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) RequestStatus status,
+            @RequestParam(required = false) String supplyType,
+            @RequestParam(required = false) String country,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + PageOf.DEFAULT_SIZE) int size) {
+        follower.awaitCaughtUp(publisher.lastWritten(), READ_YOUR_WRITES);
+        return PageOf.of(view.all().stream()
+                .filter(state -> caller.mayActFor(state.organization()))
+                .filter(state -> status == null || state.status() == status)
+                .filter(state -> supplyType == null || state.supplyType().equals(supplyType))
+                .filter(state -> country == null || state.country().equalsIgnoreCase(country)),
+                NEWEST_FIRST, page, size);
+    }
+
+    /** Cancels what is left of the request; matches already made stand. */
+    @DeleteMapping("/{id}")
+    RequestState cancel(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        RequestState state = visible(id, caller);
+        if (!caller.is(Role.COORDINATOR) && !caller.is(Role.REQUESTER)) {
+            throw Problems.forbidden("Only the requesting organisation or a coordinator may cancel a request.");
         }
+        if (state.status() != RequestStatus.OPEN && state.status() != RequestStatus.PARTIALLY_MATCHED) {
+            throw Problems.conflict("Request " + id + " is " + state.status() + ": nothing is left to cancel.");
+        }
+        publisher.publish(Topics.REQUESTS, new RequestCancelled(UUID.randomUUID().toString(), id,
+                state.organization(), state.supplyType(), caller.organization(), Instant.now(),
+                AidEvent.CURRENT_SCHEMA_VERSION));
+        return visible(id, caller);
+    }
+
+    /** A request this caller may see, once the view has caught up with this instance's writes. */
+    private RequestState visible(String id, Caller caller) {
+        follower.awaitCaughtUp(publisher.lastWritten(), READ_YOUR_WRITES);
         return view.find(id)
                 .filter(state -> caller.mayActFor(state.organization()))
                 .orElseThrow(() -> notFound(id));
+    }
+
+    private static boolean samePosting(RequestState earlier, RequestPosted retry) {
+        return earlier.supplyType().equals(retry.supplyType()) && earlier.quantity() == retry.quantity()
+                && earlier.country().equals(retry.country()) && earlier.urgency() == retry.urgency()
+                && Objects.equals(earlier.neededBy(), retry.neededBy()) && Objects.equals(earlier.note(), retry.note());
     }
 
     private static void requireRole(Caller caller, Role role) {

@@ -42,7 +42,9 @@ public final class EventPublisher {
                     .getRecordMetadata();
             lastWritten.merge(new TopicPartition(written.topic(), written.partition()), written.offset(), Math::max);
             return written;
-        } catch (ExecutionException | TimeoutException | KafkaException e) {
+        } catch (ExecutionException | TimeoutException | KafkaException
+                | org.springframework.kafka.KafkaException e) {
+            // Spring wraps what the producer throws while it blocks on metadata; both mean "not written".
             throw new BrokerUnavailable("Kafka did not acknowledge the write to " + topic.name(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,6 +2,7 @@ package org.aidmatch.service.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.aidmatch.service.web.ProblemWriter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,7 +48,7 @@ public class ApiSecurity {
 
     @Bean
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiKeys keys, JsonMapper json) throws Exception {
-        ProblemResponses problems = new ProblemResponses(json);
+        ProblemResponses problems = new ProblemResponses(new ProblemWriter(json));
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())

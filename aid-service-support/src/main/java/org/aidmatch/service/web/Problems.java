@@ -13,6 +13,10 @@ public final class Problems {
         return problem(HttpStatus.NOT_FOUND, "Not found", detail);
     }
 
+    public static ErrorResponseException badRequest(String detail) {
+        return problem(HttpStatus.BAD_REQUEST, "Bad request", detail);
+    }
+
     public static ErrorResponseException forbidden(String detail) {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", detail);
     }

@@ -4,27 +4,37 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import org.aidmatch.contracts.events.AidEvent;
 import org.aidmatch.contracts.events.OfferPosted;
+import org.aidmatch.contracts.events.OfferWithdrawn;
+import org.aidmatch.contracts.regions.Regions;
 import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.offer.view.OfferState;
+import org.aidmatch.offer.view.OfferStatus;
 import org.aidmatch.offer.view.OfferView;
 import org.aidmatch.service.kafka.EventPublisher;
 import org.aidmatch.service.kafka.TopicFollower;
 import org.aidmatch.service.security.Caller;
 import org.aidmatch.service.security.Role;
+import org.aidmatch.service.web.IdempotencyKeys;
+import org.aidmatch.service.web.PageOf;
 import org.aidmatch.service.web.Problems;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -33,6 +43,8 @@ class OfferController {
 
     /** How long a read waits for this instance's view to catch up with this instance's writes. */
     private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(3);
+    private static final Comparator<OfferState> NEWEST_FIRST =
+            Comparator.comparing(OfferState::createdAt).reversed().thenComparing(OfferState::id);
 
     private final EventPublisher publisher;
     private final OfferView view;
@@ -44,28 +56,85 @@ class OfferController {
         this.follower = follower;
     }
 
+    /** Posts an offer; {@code Idempotency-Key} works as for requests. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<OfferState> post(@AuthenticationPrincipal Caller caller, @Valid @RequestBody PostOfferBody body) {
+    ResponseEntity<OfferState> post(@AuthenticationPrincipal Caller caller, @Valid @RequestBody PostOfferBody body,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         if (!caller.is(Role.DONOR)) {
             throw Problems.forbidden("Only organisations with the DONOR role may post offers.");
         }
+        String id = IdempotencyKeys.idFor("offer", caller, idempotencyKey);
         List<String> serviceArea = body.serviceArea().stream().map(code -> code.toUpperCase(Locale.ROOT)).distinct().toList();
-        OfferPosted posted = new OfferPosted(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                caller.organization(), body.supplyType(), body.quantity(), serviceArea, body.availableUntil(),
-                body.note(), Instant.now(), AidEvent.CURRENT_SCHEMA_VERSION);
+        OfferPosted posted = new OfferPosted(UUID.randomUUID().toString(), id, caller.organization(),
+                body.supplyType(), body.quantity(), serviceArea, body.availableUntil(), body.note(), Instant.now(),
+                AidEvent.CURRENT_SCHEMA_VERSION);
+        URI location = URI.create("/api/v1/offers/" + id);
+        if (idempotencyKey != null) {
+            follower.awaitCaughtUp(publisher.lastWritten(), READ_YOUR_WRITES);
+            OfferState earlier = view.find(id).orElse(null);
+            if (earlier != null) {
+                if (!samePosting(earlier, posted)) {
+                    throw Problems.conflict("Idempotency-Key " + idempotencyKey + " was already used for a different offer.");
+                }
+                return ResponseEntity.created(location).body(earlier);
+            }
+        }
         publisher.publish(Topics.OFFERS, posted);
-        OfferState state = view.find(posted.offerId()).orElseGet(() -> OfferView.stateOf(posted));
-        return ResponseEntity.created(URI.create("/api/v1/offers/" + posted.offerId())).body(state);
+        return ResponseEntity.created(location).body(view.find(id).orElseGet(() -> OfferView.stateOf(posted)));
     }
 
     @GetMapping("/{id}")
     OfferState get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
-        if (view.find(id).isEmpty()) {
-            follower.awaitCaughtUp(publisher.lastWritten(), READ_YOUR_WRITES);
+        return visible(id, caller);
+    }
+
+    /** Newest first; a donor sees its own offers, a coordinator sees all. {@code country} finds offers that can serve it. */
+    @GetMapping
+    PageOf<OfferState> list(@AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) OfferStatus status,
+            @RequestParam(required = false) String supplyType,
+            @RequestParam(required = false) String country,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + PageOf.DEFAULT_SIZE) int size) {
+        follower.awaitCaughtUp(publisher.lastWritten(), READ_YOUR_WRITES);
+        String upperCountry = country == null ? null : country.toUpperCase(Locale.ROOT);
+        return PageOf.of(view.all().stream()
+                .filter(state -> caller.mayActFor(state.organization()))
+                .filter(state -> status == null || state.status() == status)
+                .filter(state -> supplyType == null || state.supplyType().equals(supplyType))
+                .filter(state -> upperCountry == null
+                        || state.serviceArea().stream().anyMatch(code -> Regions.covers(code, upperCountry))),
+                NEWEST_FIRST, page, size);
+    }
+
+    /** Withdraws what is left of the offer; matches already made stand. */
+    @DeleteMapping("/{id}")
+    OfferState withdraw(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        OfferState state = visible(id, caller);
+        if (!caller.is(Role.COORDINATOR) && !caller.is(Role.DONOR)) {
+            throw Problems.forbidden("Only the donor organisation or a coordinator may withdraw an offer.");
         }
+        if (state.status() != OfferStatus.OPEN && state.status() != OfferStatus.PARTIALLY_MATCHED) {
+            throw Problems.conflict("Offer " + id + " is " + state.status() + ": nothing is left to withdraw.");
+        }
+        publisher.publish(Topics.OFFERS, new OfferWithdrawn(UUID.randomUUID().toString(), id, state.organization(),
+                state.supplyType(), caller.organization(), Instant.now(), AidEvent.CURRENT_SCHEMA_VERSION));
+        return visible(id, caller);
+    }
+
+    /** An offer this caller may see, once the view has caught up with this instance's writes. */
+    private OfferState visible(String id, Caller caller) {
+        follower.awaitCaughtUp(publisher.lastWritten(), READ_YOUR_WRITES);
         // Another organisation's offer is reported as missing, so that its existence is not revealed.
         return view.find(id)
                 .filter(state -> caller.mayActFor(state.organization()))
                 .orElseThrow(() -> Problems.notFound("No offer " + id + " that you may see."));
+    }
+
+    private static boolean samePosting(OfferState earlier, OfferPosted retry) {
+        return earlier.supplyType().equals(retry.supplyType()) && earlier.quantity() == retry.quantity()
+                && earlier.serviceArea().equals(retry.serviceArea())
+                && Objects.equals(earlier.availableUntil(), retry.availableUntil())
+                && Objects.equals(earlier.note(), retry.note());
     }
 }
