@@ -140,6 +140,20 @@ class PostRequestIT {
         assertThat(catalogue.json().findValuesAsString("code")).hasSize(19).contains("SV-MEDICAL-TEAM");
     }
 
+    @Test
+    void the_api_is_described_by_openapi_without_credentials_and_health_is_public() {
+        Response docs = api.get("/v3/api-docs", null);
+        Response ui = api.get("/swagger-ui/index.html", null);
+        Response health = api.get("/actuator/health", null);
+        Response metrics = api.get("/actuator/metrics", TestApiKeys.REQUESTER);
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").has("/api/v1/requests/{id}")).isTrue();
+        assertThat(ui.status()).isEqualTo(200);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(metrics.status()).as("actuator beyond health is for coordinators, or not exposed").isIn(403, 404);
+    }
+
     private void assertNothingPublishedWithMarker() {
         try (TopicReader<RequestEvent> requests = TopicReader.of(KafkaTestBroker.bootstrapServers(), Topics.REQUESTS)) {
             assertThat(requests.readFor(Duration.ofSeconds(1)))

@@ -11,13 +11,15 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.aidmatch.service.web.ApiDocs;
 import org.aidmatch.service.web.BodySizeLimit;
 import org.aidmatch.service.web.ProblemWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What every AidMatch service gets by depending on this module. */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
-@Import({KafkaWiring.class, ProblemHandlers.class, StrictJson.class, SupplyTypesController.class, ApiSecurity.class})
+@Import({KafkaWiring.class, ProblemHandlers.class, StrictJson.class, SupplyTypesController.class, ApiDocs.class,
+        ApiSecurity.class})
 public class AidServiceAutoConfiguration {
 
     /** First of all filters, so that no oversized body is read by anything. */
