@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.aidmatch.service.web.ProblemWriter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -12,6 +13,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,8 +49,15 @@ public class ApiSecurity {
     }
 
     @Bean
-    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiKeys keys, JsonMapper json) throws Exception {
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiKeys keys, JsonMapper json,
+            ApiSecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
         ProblemResponses problems = new ProblemResponses(new ProblemWriter(json));
+        if (jwtDecoder.getIfAvailable() != null) {
+            // Boot provides a decoder only when an issuer or a JWK set is configured.
+            http.oauth2ResourceServer(oauth2 -> oauth2
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtCallers(properties.jwt())))
+                    .authenticationEntryPoint(problems.unauthorized()));
+        }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())

@@ -1,0 +1,127 @@
+package org.aidmatch.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.List;
+import org.aidmatch.testing.ApiClient;
+import org.aidmatch.testing.ApiClient.Response;
+import org.aidmatch.testing.ServiceTestProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** OAuth2 bearer tokens from an identity provider, with the organisation and roles in their claims. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BearerTokenIT {
+
+    private static final RSAKey SIGNING_KEY = generateKey();
+    private static final HttpServer JWKS = serveJwks();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        ServiceTestProperties.register(registry);
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                () -> "http://localhost:" + JWKS.getAddress().getPort() + "/jwks");
+        registry.add("aidmatch.security.jwt.organization-claim", () -> "organisation");
+        registry.add("aidmatch.security.jwt.roles-claim", () -> "aidmatch_roles");
+    }
+
+    @AfterAll
+    static void stopJwks() {
+        JWKS.stop(0);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void a_token_names_the_organisation_and_its_roles() {
+        String token = sign(SIGNING_KEY, "Ministry of Health, Kyrgyz Republic", List.of("REQUESTER", "other-system-role"));
+
+        Response created = postWith(token);
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("organization").asString()).isEqualTo("Ministry of Health, Kyrgyz Republic");
+        assertThat(created.json().get("country").asString()).isEqualTo("KG");
+    }
+
+    @Test
+    void a_token_without_the_role_is_forbidden_and_a_forged_or_anonymous_one_is_refused() {
+        RSAKey stranger = generateKey();
+
+        assertThat(postWith(sign(SIGNING_KEY, "Silk Road Relief Foundation", List.of("DONOR"))).status()).isEqualTo(403);
+        Response forged = postWith(sign(stranger, "Ministry of Health, Kyrgyz Republic", List.of("REQUESTER")));
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.contentType()).startsWith("application/problem+json");
+        assertThat(postWith(sign(SIGNING_KEY, null, List.of("REQUESTER"))).status()).isEqualTo(401);
+    }
+
+    private Response postWith(String token) {
+        ApiClient api = ApiClient.onPort(port);
+        return api.send(api.request("/api/v1/requests", null)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"supplyType":"SV-TRAINING","quantity":4,"country":"KG"}""")));
+    }
+
+    private static String sign(RSAKey key, String organisation, List<String> roles) {
+        try {
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                    .subject("user-1").issueTime(new Date())
+                    .expirationTime(new Date(System.currentTimeMillis() + 600_000))
+                    .claim("aidmatch_roles", roles);
+            if (organisation != null) {
+                claims.claim("organisation", organisation);
+            }
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(SIGNING_KEY.getKeyID())
+                    .type(JOSEObjectType.JWT).build(), claims.build());
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RSAKey generateKey() {
+        try {
+            return new RSAKeyGenerator(2048).keyID("test-key").generate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpServer serveJwks() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            byte[] body = new JWKSet(SIGNING_KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            server.createContext("/jwks", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
