@@ -57,14 +57,14 @@ final class Decisions {
     private static String explain(OpenItem request, String area, AreaLevel level, int countryCount, Trigger trigger) {
         String where = Regions.displayName(request.country) + " (" + request.country + ")";
         String areaText = level == AreaLevel.COUNTRY
-                ? "an offer for " + where + " itself"
-                : "an offer for " + Regions.displayName(area) + " (" + area + ", " + countryCount + " countries)";
+                ? "offer for " + where + " itself"
+                : "offer for " + Regions.displayName(area) + " (" + area + ", " + countryCount + " countries)";
         String due = request.lastDay == null ? "" : ", needed by " + request.lastDay;
         return switch (trigger) {
             case OFFER_ARRIVED -> "A new " + areaText + " went first to the most urgent waiting request: "
                     + request.urgency + " in " + where + due + ".";
             case REQUEST_ARRIVED -> "A new " + request.urgency + " request in " + where + due
-                    + " drew on the most specific waiting offer: " + areaText + ".";
+                    + " drew first on the most specific waiting " + areaText + ".";
         };
     }
 

@@ -38,14 +38,28 @@ public final class TopicFollower implements SmartLifecycle {
     private final Map<String, Object> consumerConfig;
     private final Map<String, Topic<? extends AidEvent>> topicsByName = new HashMap<>();
     private final Map<String, EventSerde<? extends AidEvent>> serdesByTopic = new HashMap<>();
-    private final Consumer<AidEvent> view;
+    private final Consumer<FollowedEvent> view;
     private final Map<TopicPartition, Long> positions = new HashMap<>();
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running;
     private Thread thread;
 
+    /** One event as read, with where it stands in its topic. */
+    public record FollowedEvent(AidEvent event, TopicPartition partition, long offset) {}
+
     public TopicFollower(Map<String, Object> consumerConfig, List<Topic<? extends AidEvent>> topics,
             Consumer<AidEvent> view) {
+        this(topics, consumerConfig, followed -> view.accept(followed.event()));
+    }
+
+    /** For views that need to know each event's position, for instance to resume a stream. */
+    public static TopicFollower withPositions(Map<String, Object> consumerConfig,
+            List<Topic<? extends AidEvent>> topics, Consumer<FollowedEvent> view) {
+        return new TopicFollower(topics, consumerConfig, view);
+    }
+
+    private TopicFollower(List<Topic<? extends AidEvent>> topics, Map<String, Object> consumerConfig,
+            Consumer<FollowedEvent> view) {
         this.consumerConfig = new HashMap<>(consumerConfig);
         this.consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -168,7 +182,7 @@ public final class TopicFollower implements SmartLifecycle {
             return;
         }
         if (event != null) {
-            view.accept(event);
+            view.accept(new FollowedEvent(event, new TopicPartition(record.topic(), record.partition()), record.offset()));
         }
     }
 

@@ -1,0 +1,52 @@
+package org.aidmatch.matcher.view;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * How far into {@code aid.matches.v1} a client has seen, as the next offset of each partition:
+ * "0:12,3:7". It is the id of each streamed event, so that a client reconnecting with
+ * {@code Last-Event-ID}, to this instance or any other, misses nothing and sees nothing twice.
+ */
+public record StreamPosition(Map<Integer, Long> nextOffsets) {
+
+    public static final StreamPosition START = new StreamPosition(Map.of());
+
+    public StreamPosition {
+        nextOffsets = Map.copyOf(nextOffsets);
+    }
+
+    public static StreamPosition parse(String text) {
+        if (text == null || text.isBlank()) {
+            return START;
+        }
+        Map<Integer, Long> offsets = new TreeMap<>();
+        try {
+            for (String part : text.split(",")) {
+                String[] pair = part.split(":");
+                offsets.put(Integer.parseInt(pair[0].strip()), Long.parseLong(pair[1].strip()));
+            }
+        } catch (RuntimeException e) {
+            return START; // an id we never issued: replay everything rather than lose anything
+        }
+        return new StreamPosition(offsets);
+    }
+
+    public boolean hasSeen(int partition, long offset) {
+        return offset < nextOffsets.getOrDefault(partition, 0L);
+    }
+
+    public StreamPosition after(int partition, long offset) {
+        Map<Integer, Long> next = new TreeMap<>(nextOffsets);
+        next.merge(partition, offset + 1, Math::max);
+        return new StreamPosition(next);
+    }
+
+    @Override
+    public String toString() {
+        return new TreeMap<>(nextOffsets).entrySet().stream()
+                .map(entry -> entry.getKey() + ":" + entry.getValue())
+                .collect(Collectors.joining(","));
+    }
+}

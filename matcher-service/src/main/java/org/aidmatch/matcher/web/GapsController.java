@@ -1,0 +1,55 @@
+package org.aidmatch.matcher.web;
+
+import java.util.List;
+import java.util.Locale;
+import org.aidmatch.matcher.view.CoordinatorView;
+import org.aidmatch.matcher.view.GapRow;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Unmet need by supply type and country, the largest first. The rows are totals without
+ * organisation names, so every signed-in organisation may read them.
+ */
+@RestController
+@RequestMapping("/api/v1/gaps")
+class GapsController {
+
+    private final CoordinatorView view;
+
+    GapsController(CoordinatorView view) {
+        this.view = view;
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    List<GapRow> gaps(@RequestParam(required = false) String supplyType, @RequestParam(required = false) String country) {
+        String upperCountry = country == null ? null : country.toUpperCase(Locale.ROOT);
+        return view.gaps().stream()
+                .filter(row -> supplyType == null || row.supplyType().equals(supplyType))
+                .filter(row -> upperCountry == null || row.country().equals(upperCountry))
+                .toList();
+    }
+
+    @GetMapping(path = "/export.csv", produces = "text/csv")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String supplyType,
+            @RequestParam(required = false) String country) {
+        HxlCsv csv = new HxlCsv(
+                List.of("supply_type", "supply_name", "country", "country_name", "requested", "matched", "unmet",
+                        "open_offered"),
+                List.of("#item+code", "#item+name", "#country+code", "#country+name", "#quantity+requested",
+                        "#quantity+matched", "#quantity+unmet", "#quantity+offered"));
+        for (GapRow row : gaps(supplyType, country)) {
+            csv.row(List.of(row.supplyType(), row.supplyName(), row.country(), row.countryName(), row.requested(),
+                    row.matched(), row.unmet(), row.openOffered()));
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"aidmatch-gaps.csv\"")
+                .body(csv.bytes());
+    }
+}

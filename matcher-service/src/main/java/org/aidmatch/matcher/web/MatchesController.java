@@ -1,0 +1,105 @@
+package org.aidmatch.matcher.web;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.aidmatch.contracts.catalogue.SupplyCatalogue;
+import org.aidmatch.contracts.catalogue.SupplyType;
+import org.aidmatch.contracts.events.MatchMade;
+import org.aidmatch.matcher.view.CoordinatorView;
+import org.aidmatch.matcher.view.Decision;
+import org.aidmatch.matcher.view.StreamPosition;
+import org.aidmatch.service.security.Caller;
+import org.aidmatch.service.security.Role;
+import org.aidmatch.service.web.PageOf;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** Matches as coordinators see them (all) and as organisations see them (those they are part of). */
+@RestController
+@RequestMapping("/api/v1/matches")
+class MatchesController {
+
+    private static final Comparator<MatchMade> NEWEST_FIRST =
+            Comparator.comparing(MatchMade::occurredAt).reversed().thenComparing(MatchMade::matchId);
+
+    private final CoordinatorView view;
+
+    MatchesController(CoordinatorView view) {
+        this.view = view;
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    PageOf<MatchMade> matches(@AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) String supplyType,
+            @RequestParam(required = false) String country,
+            @RequestParam(required = false) String organization,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + PageOf.DEFAULT_SIZE) int size) {
+        return PageOf.of(matching(caller, supplyType, country, organization, since), NEWEST_FIRST, page, size);
+    }
+
+    /**
+     * Every new match and closing as Server-Sent Events ({@code match}, {@code closed}). Each event's
+     * id is a stream position: reconnect with it in {@code Last-Event-ID}, to any instance, and the
+     * stream resumes right after it.
+     */
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@AuthenticationPrincipal Caller caller,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        return new DecisionStream(view, caller).start(StreamPosition.parse(lastEventId));
+    }
+
+    @GetMapping(path = "/export.csv", produces = "text/csv")
+    ResponseEntity<byte[]> export(@AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) String supplyType,
+            @RequestParam(required = false) String country,
+            @RequestParam(required = false) String organization,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since) {
+        HxlCsv csv = new HxlCsv(
+                List.of("match_id", "matched_at", "supply_type", "supply_name", "quantity", "country", "requester",
+                        "donor", "matched_area", "area_level", "urgency", "request_id", "offer_id", "explanation"),
+                List.of("#meta+id", "#date+matched", "#item+code", "#item+name", "#quantity+matched",
+                        "#country+code", "#org+name+requester", "#org+name+donor", "#region+code+matched",
+                        "#region+type", "#severity", "#activity+id+request", "#activity+id+offer", "#description"));
+        matching(caller, supplyType, country, organization, since).sorted(NEWEST_FIRST).forEach(match -> csv.row(List.of(
+                match.matchId(), match.occurredAt(), match.supplyType(), supplyName(match.supplyType()),
+                match.quantity(), match.country(), match.requesterOrganization(), match.donorOrganization(),
+                match.matchedArea(), match.reason().areaLevel(), match.reason().urgency(), match.requestId(),
+                match.offerId(), match.reason().explanation())));
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"aidmatch-matches.csv\"")
+                .body(csv.bytes());
+    }
+
+    private Stream<MatchMade> matching(Caller caller, String supplyType, String country, String organization,
+            Instant since) {
+        String upperCountry = country == null ? null : country.toUpperCase(Locale.ROOT);
+        return view.decisions().stream()
+                .filter(decision -> caller.is(Role.COORDINATOR) || decision.involves(caller.organization()))
+                .map(Decision::event)
+                .filter(MatchMade.class::isInstance).map(MatchMade.class::cast)
+                .filter(match -> supplyType == null || match.supplyType().equals(supplyType))
+                .filter(match -> upperCountry == null || match.country().equals(upperCountry))
+                .filter(match -> organization == null || organization.equals(match.requesterOrganization())
+                        || organization.equals(match.donorOrganization()))
+                .filter(match -> since == null || !match.occurredAt().isBefore(since));
+    }
+
+    private static String supplyName(String code) {
+        return SupplyCatalogue.standard().find(code).map(SupplyType::name).orElse(code);
+    }
+}
