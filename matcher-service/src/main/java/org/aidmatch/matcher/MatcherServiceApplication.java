@@ -12,7 +12,10 @@ public class MatcherServiceApplication {
     public static final Map<String, Object> DEFAULTS = Map.of(
             "spring.application.name", "matcher-service",
             "server.port", 8080,
-            "spring.kafka.streams.application-id", "aidmatch-matcher");
+            "spring.kafka.streams.application-id", "aidmatch-matcher",
+            // The dashboard lives in its own folder so that, when all services share one classpath
+            // (the local launcher), only the matcher serves it.
+            "spring.web.resources.static-locations", "classpath:/dashboard/");
 
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(MatcherServiceApplication.class).properties(DEFAULTS);
