@@ -3,7 +3,9 @@ package org.aidmatch.matcher;
 import java.util.HashMap;
 import java.util.Map;
 import org.aidmatch.contracts.topics.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.aidmatch.matcher.streams.MatcherHealth;
+import org.aidmatch.matcher.streams.MatcherMetrics;
 import org.aidmatch.matcher.streams.MatcherStreams;
 import org.aidmatch.matcher.streams.MatcherStreamsConfig;
 import org.aidmatch.matcher.streams.MatcherTopology;
@@ -16,15 +18,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 @Configuration(proxyBeanMethods = false)
 class MatcherConfiguration {
 
     @Bean
-    MatcherStreams matcherStreams(KafkaProperties kafka, TopicProperties topics) {
-        return new MatcherStreams(MatcherTopology.build(), MatcherStreamsConfig.of(
-                kafka.buildStreamsProperties(), topics.replicationFactor(), unreadableRecordRecoverer(kafka)));
+    MatcherMetrics matcherMetrics(MeterRegistry registry) {
+        return new MatcherMetrics(registry);
+    }
+
+    @Bean
+    MatcherStreams matcherStreams(KafkaProperties kafka, TopicProperties topics, MatcherMetrics metrics) {
+        DeadLetterPublishingRecoverer deadLetters = unreadableRecordRecoverer(kafka);
+        ConsumerRecordRecoverer countingDeadLetters = (record, cause) -> {
+            metrics.rejected(record.topic(), "unreadable");
+            deadLetters.accept(record, cause);
+        };
+        return new MatcherStreams(MatcherTopology.build(metrics), MatcherStreamsConfig.of(
+                kafka.buildStreamsProperties(), topics.replicationFactor(), countingDeadLetters));
     }
 
     @Bean

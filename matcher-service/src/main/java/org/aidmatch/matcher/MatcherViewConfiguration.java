@@ -1,6 +1,11 @@
 package org.aidmatch.matcher;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import org.aidmatch.contracts.catalogue.SupplyCatalogue;
+import org.aidmatch.contracts.catalogue.SupplyType;
 import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.matcher.view.CoordinatorView;
 import org.aidmatch.service.kafka.TopicFollower;
@@ -12,8 +17,19 @@ import org.springframework.context.annotation.Configuration;
 class MatcherViewConfiguration {
 
     @Bean
-    CoordinatorView coordinatorView() {
-        return new CoordinatorView();
+    CoordinatorView coordinatorView(MeterRegistry registry) {
+        CoordinatorView view = new CoordinatorView();
+        FunctionCounter.builder("aidmatch.matches", view, CoordinatorView::matchCount)
+                .description("Matches made; its rate is matches per second").register(registry);
+        for (SupplyType type : SupplyCatalogue.standard().all()) {
+            for (boolean offered : new boolean[] {false, true}) {
+                Gauge.builder("aidmatch.open.quantity", view, v -> v.openQuantity(type.code(), offered))
+                        .description("Quantity still open, per supply type, on the requested or offered side")
+                        .tag("supply_type", type.code()).tag("side", offered ? "offered" : "requested")
+                        .register(registry);
+            }
+        }
+        return view;
     }
 
     /** Every instance follows all partitions of all three topics, whichever tasks it matches. */

@@ -82,6 +82,11 @@ class CoordinatorApiIT {
         assertThat(matchLines.get(1)).startsWith("#meta+id,#date+matched,#item+code");
         assertThat(matchLines).anySatisfy(line -> assertThat(line).contains(requestId, "\"A new offer for Eastern Africa"));
         List<String> gapLines = gapsCsv.body().replace("\uFEFF", "").lines().toList();
+        Response metrics = api.send(api.request("/actuator/prometheus", TestApiKeys.COORDINATOR).setHeader("Accept", "text/plain"));
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("aidmatch_matches_total", "aidmatch_processing_latency_seconds",
+                "aidmatch_open_quantity{side=\"requested\",supply_type=\"" + supplyType + "\"}");
+        assertThat(api.get("/actuator/prometheus", TestApiKeys.REQUESTER).status()).isEqualTo(403);
         assertThat(gapLines.get(0)).isEqualTo("supply_type,supply_name,country,country_name,requested,matched,unmet,open_offered");
         assertThat(gapLines.get(1)).contains("#quantity+unmet");
     }

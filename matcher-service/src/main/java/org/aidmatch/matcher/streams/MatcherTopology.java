@@ -29,12 +29,16 @@ public final class MatcherTopology {
     private MatcherTopology() {}
 
     public static Topology build() {
+        return build(MatcherMetrics.unregistered());
+    }
+
+    public static Topology build(MatcherMetrics metrics) {
         Topology topology = new Topology();
         topology.addSource("requests", new StringDeserializer(), new EventSerde<>(RequestEvent.class),
                 Topics.REQUESTS.name());
         topology.addSource("offers", new StringDeserializer(), new EventSerde<>(OfferEvent.class),
                 Topics.OFFERS.name());
-        topology.addProcessor("matcher", MatchingProcessor::new, "requests", "offers");
+        topology.addProcessor("matcher", () -> new MatchingProcessor(metrics), "requests", "offers");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BOOK_STORE),
                 Serdes.String(), new EventSerde<>(BookEntry.class)), "matcher");
         topology.addSink(MATCHES_SINK, Topics.MATCHES.name(), new StringSerializer(), new AidEventSerializer(),

@@ -46,9 +46,14 @@ final class MatchingProcessor implements Processor<String, AidEvent, String, Aid
     /** Expiry is also checked when stream time moves on without events of this task. */
     private static final Duration EXPIRY_SWEEP = Duration.ofMinutes(1);
 
+    private final MatcherMetrics metrics;
     private ProcessorContext<String, AidEvent> context;
     private KeyValueStore<String, BookEntry> store;
     private MatchingBook book;
+
+    MatchingProcessor(MatcherMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     @Override
     public void init(ProcessorContext<String, AidEvent> context) {
@@ -87,6 +92,7 @@ final class MatchingProcessor implements Processor<String, AidEvent, String, Aid
             return;
         }
         decided(decisions, record.timestamp());
+        metrics.decided(record.timestamp(), System.currentTimeMillis());
     }
 
     private void decided(List<MatchEvent> decisions, long timestamp) {
@@ -117,6 +123,7 @@ final class MatchingProcessor implements Processor<String, AidEvent, String, Aid
     private void deadLetter(Record<String, AidEvent> record, RejectedEvent cause) {
         String source = context.recordMetadata().map(RecordMetadata::topic).orElse("unknown");
         log.warn("Dead-lettering a record of {}: {}", source, cause.getMessage());
+        metrics.rejected(source, "invalid");
         Headers headers = new RecordHeaders(record.headers().toArray());
         headers.add(KafkaHeaders.DLT_EXCEPTION_FQCN, bytes(cause.getClass().getName()));
         headers.add(KafkaHeaders.DLT_EXCEPTION_MESSAGE, bytes(cause.getMessage()));

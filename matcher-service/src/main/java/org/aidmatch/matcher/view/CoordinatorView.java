@@ -34,6 +34,7 @@ public final class CoordinatorView {
     private final Map<String, Item> offers = new ConcurrentHashMap<>();
     private final List<Consumer<Decision>> listeners = new CopyOnWriteArrayList<>();
     private StreamPosition position = StreamPosition.START;
+    private long matchCount;
 
     /** A request or offer, reduced to what the gaps need. */
     private static final class Item {
@@ -77,6 +78,22 @@ public final class CoordinatorView {
 
     public void unfollow(Consumer<Decision> listener) {
         listeners.remove(listener);
+    }
+
+    /** Matches seen so far; a counter, so that its rate is matches per second. */
+    public synchronized long matchCount() {
+        return matchCount;
+    }
+
+    /** What open requests (or offers, with {@code offers} true) of a supply type still hold. */
+    public synchronized long openQuantity(String supplyType, boolean offered) {
+        long total = 0;
+        for (Item item : (offered ? offers : requests).values()) {
+            if (!item.closed && supplyType.equals(item.supplyType)) {
+                total += item.quantity - item.matched;
+            }
+        }
+        return total;
     }
 
     public synchronized List<Decision> decisions() {
@@ -127,6 +144,7 @@ public final class CoordinatorView {
         Decision decision = new Decision(event, partition, offset, position);
         decisions.add(decision);
         if (event instanceof MatchMade match) {
+            matchCount++;
             requests.computeIfAbsent(match.requestId(), id -> new Item()).matched += match.quantity();
             offers.computeIfAbsent(match.offerId(), id -> new Item()).matched += match.quantity();
         } else if (event instanceof RequestClosed closed) {
