@@ -27,8 +27,12 @@ public final class TopicWriter implements AutoCloseable {
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
-                // Keep the order of a batch even if a send is retried.
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                // One request in flight keeps a batch in order through retries. Idempotence is off:
+                // on topics created a moment earlier it made the embedded broker refuse the first
+                // batches for ever (OutOfOrderSequence); a rare duplicate posting is ignored by the
+                // matcher and the views anyway.
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -38,17 +42,22 @@ public final class TopicWriter implements AutoCloseable {
                 serializer.serialize(topic.name(), event)));
     }
 
-    /** Writes requests and offers to their topics in order, and waits until all are acknowledged. */
+    /**
+     * Writes requests and offers to their topics in order, and waits until all are acknowledged;
+     * a few hundred at a time, so that a slow test broker is never buried under unacknowledged sends.
+     */
     public void sendAll(List<? extends AidEvent> events) {
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         for (AidEvent event : events) {
             Topic<?> topic = event instanceof RequestEvent ? Topics.REQUESTS : Topics.OFFERS;
             acks.add(producer.send(new ProducerRecord<>(topic.name(), null, event.occurredAt().toEpochMilli(),
                     event.supplyType(), serializer.serialize(topic.name(), event))));
+            if (acks.size() == 500) {
+                acks.forEach(ack -> await(ack, "a batch"));
+                acks.clear();
+            }
         }
-        for (Future<RecordMetadata> ack : acks) {
-            await(ack, "a batch");
-        }
+        acks.forEach(ack -> await(ack, "a batch"));
     }
 
     public void sendRaw(String topic, String key, byte[] value) {

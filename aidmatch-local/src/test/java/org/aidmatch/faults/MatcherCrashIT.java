@@ -1,0 +1,146 @@
+package org.aidmatch.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.aidmatch.contracts.catalogue.SupplyCatalogue;
+import org.aidmatch.contracts.catalogue.SupplyType;
+import org.aidmatch.contracts.events.AidEvent;
+import org.aidmatch.contracts.events.MatchEvent;
+import org.aidmatch.contracts.events.MatchMade;
+import org.aidmatch.contracts.events.OfferClosed;
+import org.aidmatch.contracts.events.OfferEvent;
+import org.aidmatch.contracts.events.RequestClosed;
+import org.aidmatch.contracts.events.RequestEvent;
+import org.aidmatch.contracts.events.Urgency;
+import org.aidmatch.contracts.topics.Topics;
+import org.aidmatch.matching.IndexedMatchingBook;
+import org.aidmatch.matching.MatchingBook;
+import org.aidmatch.testing.Events;
+import org.aidmatch.testing.KafkaTestBroker;
+import org.aidmatch.testing.TestApiKeys;
+import org.aidmatch.testing.TopicReader;
+import org.aidmatch.testing.TopicWriter;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The matcher runs as its own process and is killed with SIGKILL three times while it works through
+ * a pre-loaded load, restarting each time on the same state directory. Afterwards every decision is
+ * there exactly once, and the decisions are those of a run without kills on the same input.
+ */
+@Tag("faults")
+class MatcherCrashIT {
+
+    private static final int EVENTS = 12_000;
+    private static final int KILLS = 3;
+    private static final List<String> COUNTRIES = List.of("KE", "TZ", "ET", "PK", "UZ", "KG", "AF", "BD", "NP", "SO");
+    private static final List<String> AREAS = List.of("KE", "PK", "014", "002", "143", "034", "142", "202", "001");
+
+    @TempDir
+    Path stateDir;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final String bootstrap = KafkaTestBroker.bootstrapServers();
+
+    @Test
+    void a_matcher_killed_three_times_under_load_loses_and_repeats_nothing() throws Exception {
+        List<AidEvent> input = input();
+        List<MatchEvent> expected = withoutKills(input);
+        KafkaTestBroker.createTopics();
+        try (TopicWriter writer = new TopicWriter(bootstrap)) {
+            writer.sendAll(input);
+        }
+
+        try (TopicReader<MatchEvent> matches = TopicReader.of(bootstrap, Topics.MATCHES)) {
+            int seen = 0;
+            for (int kill = 1; kill <= KILLS; kill++) {
+                Process matcher = startMatcher("crash-" + kill);
+                int before = seen;
+                seen = ours(matches.awaitAll(events -> ours(events).size() > before + 200, Duration.ofSeconds(120))).size();
+                matcher.destroyForcibly().waitFor();
+                assertThat(ours(matches.records().stream().map(r -> r.value()).toList()))
+                        .as("kill %d came before the end of the load", kill).hasSizeLessThan(expected.size());
+            }
+            Process last = startMatcher("final");
+            try {
+                matches.awaitAll(events -> ours(events).size() >= expected.size(), Duration.ofSeconds(180));
+                List<MatchEvent> all = ours(matches.readFor(Duration.ofSeconds(3)));
+
+                assertThat(all).extracting(AidEvent::eventId).as("no decision twice").doesNotHaveDuplicates();
+                assertThat(sorted(all)).as("the decisions of a run without kills").isEqualTo(sorted(expected));
+            } finally {
+                last.destroy();
+                last.waitFor();
+            }
+        }
+    }
+
+    /** The matcher application in a JVM of its own, on the same state directory every time. */
+    private Process startMatcher(String name) throws IOException {
+        Path log = Files.createDirectories(Path.of("target", "fault-logs")).resolve("matcher-" + run + "-" + name + ".log");
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "org.aidmatch.matcher.MatcherServiceApplication",
+                "--server.port=0", "--spring.main.banner-mode=off",
+                "--spring.kafka.bootstrap-servers=" + bootstrap,
+                "--spring.kafka.streams.application-id=matcher-crash-" + run,
+                "--spring.kafka.streams.state-dir=" + stateDir,
+                "--aidmatch.security.api-keys-file=" + TestApiKeys.file())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private List<AidEvent> input() {
+        Random random = new Random(42);
+        List<String> supplyTypes = SupplyCatalogue.standard().all().stream().map(SupplyType::code).limit(8).toList();
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<AidEvent> events = new ArrayList<>();
+        for (int i = 0; i < EVENTS; i++) {
+            String supplyType = supplyTypes.get(random.nextInt(supplyTypes.size()));
+            Instant at = start.plusMillis(i);
+            if (random.nextBoolean()) {
+                events.add(Events.request("r" + i + "-" + run, supplyType, 1 + random.nextInt(80),
+                        COUNTRIES.get(random.nextInt(COUNTRIES.size())), Urgency.values()[random.nextInt(3)], null, at));
+            } else {
+                events.add(Events.offer("o" + i + "-" + run, supplyType, 1 + random.nextInt(80), null, at,
+                        AREAS.get(random.nextInt(AREAS.size()))));
+            }
+        }
+        return events;
+    }
+
+    /** Supply types never interact, so one book over all events decides as the per-partition books do. */
+    private static List<MatchEvent> withoutKills(List<AidEvent> input) {
+        MatchingBook book = new IndexedMatchingBook();
+        List<MatchEvent> out = new ArrayList<>();
+        for (AidEvent event : input) {
+            out.addAll(event instanceof RequestEvent request ? book.apply(request, request.occurredAt())
+                    : book.apply((OfferEvent) event, event.occurredAt()));
+        }
+        return out;
+    }
+
+    private List<MatchEvent> ours(List<MatchEvent> events) {
+        String mark = "-" + run;
+        Predicate<MatchEvent> isOurs = event -> event instanceof MatchMade match ? match.requestId().endsWith(mark)
+                : event instanceof RequestClosed request ? request.requestId().endsWith(mark)
+                : event instanceof OfferClosed offer && offer.offerId().endsWith(mark);
+        return events.stream().filter(isOurs).toList();
+    }
+
+    private static List<MatchEvent> sorted(List<MatchEvent> events) {
+        return events.stream().sorted(Comparator.comparing(AidEvent::eventId)).toList();
+    }
+}
