@@ -16,6 +16,7 @@ import org.aidmatch.testing.KafkaTestBroker;
 import org.aidmatch.testing.ServiceTestProperties;
 import org.aidmatch.testing.TestApiKeys;
 import org.aidmatch.testing.TopicReader;
+import org.aidmatch.testing.TopicWriter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -152,6 +153,19 @@ class PostRequestIT {
         assertThat(ui.status()).isEqualTo(200);
         assertThat(health.status()).isEqualTo(200);
         assertThat(metrics.status()).as("actuator beyond health is for coordinators, or not exposed").isIn(403, 404);
+    }
+
+    @Test
+    void garbage_on_the_topics_it_follows_does_not_stop_the_view() {
+        try (TopicWriter writer = new TopicWriter(KafkaTestBroker.bootstrapServers())) {
+            writer.sendRaw(Topics.REQUESTS.name(), "PPE-GOWN", "{\"type\":\"RequestPosted\",".getBytes());
+            writer.sendRaw(Topics.MATCHES.name(), "PPE-GOWN", new byte[] {0, 1, 2, 3});
+        }
+
+        Response created = api.post("/api/v1/requests", TestApiKeys.REQUESTER, "{\"supplyType\":\"PPE-GOWN\",\"quantity\":5,\"country\":\"KE\"}");
+
+        assertThat(api.get("/api/v1/requests/" + created.json().get("id").asString(), TestApiKeys.REQUESTER).status())
+                .isEqualTo(200);
     }
 
     private void assertNothingPublishedWithMarker() {
