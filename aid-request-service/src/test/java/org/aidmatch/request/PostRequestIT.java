@@ -10,40 +10,19 @@ import org.aidmatch.contracts.events.RequestEvent;
 import org.aidmatch.contracts.events.RequestPosted;
 import org.aidmatch.contracts.events.Urgency;
 import org.aidmatch.contracts.topics.Topics;
-import org.aidmatch.testing.ApiClient;
 import org.aidmatch.testing.ApiClient.Response;
 import org.aidmatch.testing.KafkaTestBroker;
-import org.aidmatch.testing.ServiceTestProperties;
+import org.aidmatch.testing.ServiceOverHttpTest;
 import org.aidmatch.testing.TestApiKeys;
 import org.aidmatch.testing.TopicReader;
 import org.aidmatch.testing.TopicWriter;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Posting a need through the real HTTP stack, onto a real broker. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PostRequestIT {
+class PostRequestIT extends ServiceOverHttpTest {
 
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        ServiceTestProperties.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    private ApiClient api;
     private final String marker = UUID.randomUUID().toString();
-
-    @BeforeEach
-    void setUp() {
-        api = ApiClient.onPort(port);
-    }
 
     @Test
     void a_hospital_posts_a_need_and_it_is_on_the_topic_in_its_name_before_the_201() {

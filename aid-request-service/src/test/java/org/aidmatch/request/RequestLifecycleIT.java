@@ -9,38 +9,17 @@ import org.aidmatch.contracts.events.RequestCancelled;
 import org.aidmatch.contracts.events.RequestEvent;
 import org.aidmatch.contracts.events.RequestPosted;
 import org.aidmatch.contracts.topics.Topics;
-import org.aidmatch.testing.ApiClient;
 import org.aidmatch.testing.ApiClient.Response;
 import org.aidmatch.testing.KafkaTestBroker;
-import org.aidmatch.testing.ServiceTestProperties;
+import org.aidmatch.testing.ServiceOverHttpTest;
 import org.aidmatch.testing.TestApiKeys;
 import org.aidmatch.testing.TopicReader;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Listing, cancelling, retrying with an idempotency key, and the limits on what a body may be. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RequestLifecycleIT {
+class RequestLifecycleIT extends ServiceOverHttpTest {
 
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        ServiceTestProperties.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    private ApiClient api;
     private final String marker = UUID.randomUUID().toString();
-
-    @BeforeEach
-    void setUp() {
-        api = ApiClient.onPort(port);
-    }
 
     @Test
     void a_hospital_lists_its_own_requests_newest_first_and_a_coordinator_sees_everyones() {

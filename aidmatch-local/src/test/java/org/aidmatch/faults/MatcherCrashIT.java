@@ -9,26 +9,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.aidmatch.contracts.catalogue.SupplyCatalogue;
 import org.aidmatch.contracts.catalogue.SupplyType;
 import org.aidmatch.contracts.events.AidEvent;
 import org.aidmatch.contracts.events.MatchEvent;
-import org.aidmatch.contracts.events.MatchMade;
-import org.aidmatch.contracts.events.OfferClosed;
-import org.aidmatch.contracts.events.OfferEvent;
-import org.aidmatch.contracts.events.RequestClosed;
-import org.aidmatch.contracts.events.RequestEvent;
 import org.aidmatch.contracts.events.Urgency;
 import org.aidmatch.contracts.topics.Topics;
-import org.aidmatch.matching.IndexedMatchingBook;
-import org.aidmatch.matching.MatchingBook;
 import org.aidmatch.testing.Events;
 import org.aidmatch.testing.KafkaTestBroker;
+import org.aidmatch.testing.MatcherOracle;
 import org.aidmatch.testing.TestApiKeys;
 import org.aidmatch.testing.TopicReader;
 import org.aidmatch.testing.TopicWriter;
@@ -58,7 +50,7 @@ class MatcherCrashIT {
     @Test
     void a_matcher_killed_three_times_under_load_loses_and_repeats_nothing() throws Exception {
         List<AidEvent> input = input();
-        List<MatchEvent> expected = withoutKills(input);
+        List<MatchEvent> expected = MatcherOracle.decide(input);
         KafkaTestBroker.createTopics();
         try (TopicWriter writer = new TopicWriter(bootstrap)) {
             writer.sendAll(input);
@@ -80,7 +72,7 @@ class MatcherCrashIT {
                 List<MatchEvent> all = ours(matches.readFor(Duration.ofSeconds(3)));
 
                 assertThat(all).extracting(AidEvent::eventId).as("no decision twice").doesNotHaveDuplicates();
-                assertThat(sorted(all)).as("the decisions of a run without kills").isEqualTo(sorted(expected));
+                assertThat(MatcherOracle.byId(all)).as("the decisions of a run without kills").isEqualTo(MatcherOracle.byId(expected));
             } finally {
                 last.destroy();
                 last.waitFor();
@@ -121,26 +113,7 @@ class MatcherCrashIT {
         return events;
     }
 
-    /** Supply types never interact, so one book over all events decides as the per-partition books do. */
-    private static List<MatchEvent> withoutKills(List<AidEvent> input) {
-        MatchingBook book = new IndexedMatchingBook();
-        List<MatchEvent> out = new ArrayList<>();
-        for (AidEvent event : input) {
-            out.addAll(event instanceof RequestEvent request ? book.apply(request, request.occurredAt())
-                    : book.apply((OfferEvent) event, event.occurredAt()));
-        }
-        return out;
-    }
-
     private List<MatchEvent> ours(List<MatchEvent> events) {
-        String mark = "-" + run;
-        Predicate<MatchEvent> isOurs = event -> event instanceof MatchMade match ? match.requestId().endsWith(mark)
-                : event instanceof RequestClosed request ? request.requestId().endsWith(mark)
-                : event instanceof OfferClosed offer && offer.offerId().endsWith(mark);
-        return events.stream().filter(isOurs).toList();
-    }
-
-    private static List<MatchEvent> sorted(List<MatchEvent> events) {
-        return events.stream().sorted(Comparator.comparing(AidEvent::eventId)).toList();
+        return MatcherOracle.ofRun(events, "-" + run);
     }
 }

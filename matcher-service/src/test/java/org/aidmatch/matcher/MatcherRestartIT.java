@@ -7,28 +7,21 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.aidmatch.contracts.events.AidEvent;
 import org.aidmatch.contracts.events.MatchEvent;
 import org.aidmatch.contracts.events.MatchMade;
-import org.aidmatch.contracts.events.OfferClosed;
-import org.aidmatch.contracts.events.OfferEvent;
-import org.aidmatch.contracts.events.RequestClosed;
-import org.aidmatch.contracts.events.RequestEvent;
 import org.aidmatch.contracts.events.Urgency;
 import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.matcher.streams.MatcherStreams;
 import org.aidmatch.matcher.streams.MatcherStreamsConfig;
 import org.aidmatch.matcher.streams.MatcherTopology;
-import org.aidmatch.matching.IndexedMatchingBook;
-import org.aidmatch.matching.MatchingBook;
 import org.aidmatch.testing.Events;
 import org.aidmatch.testing.KafkaTestBroker;
+import org.aidmatch.testing.MatcherOracle;
 import org.aidmatch.testing.TopicReader;
 import org.aidmatch.testing.TopicWriter;
 import org.apache.kafka.streams.StreamsConfig;
@@ -52,7 +45,7 @@ class MatcherRestartIT {
     @Test
     void a_matcher_stopped_mid_stream_and_restarted_decides_exactly_what_an_uninterrupted_one_would() throws IOException {
         List<AidEvent> input = input();
-        List<MatchEvent> expected = uninterrupted(input);
+        List<MatchEvent> expected = MatcherOracle.decide(input);
         KafkaTestBroker.createTopics();
         try (TopicWriter writer = new TopicWriter(bootstrap)) {
             writer.sendAll(input);
@@ -79,7 +72,7 @@ class MatcherRestartIT {
             assertThat(seenAtStop).as("the first matcher was stopped with work left").isPositive();
             assertThat(committedByFirst).as("the first matcher was stopped mid-stream").isLessThan(expected.size());
             assertThat(all).extracting(AidEvent::eventId).as("no decision repeated").doesNotHaveDuplicates();
-            assertThat(sorted(all)).as("the same decisions as an uninterrupted run").isEqualTo(sorted(expected));
+            assertThat(MatcherOracle.byId(all)).as("the same decisions as an uninterrupted run").isEqualTo(MatcherOracle.byId(expected));
             assertThat(expected).filteredOn(MatchMade.class::isInstance).hasSizeGreaterThan(500);
         }
     }
@@ -102,17 +95,6 @@ class MatcherRestartIT {
         return events;
     }
 
-    private static List<MatchEvent> uninterrupted(List<AidEvent> input) {
-        MatchingBook book = new IndexedMatchingBook();
-        List<MatchEvent> out = new ArrayList<>();
-        for (AidEvent event : input) {
-            out.addAll(event instanceof RequestEvent request
-                    ? book.apply(request, request.occurredAt())
-                    : book.apply((OfferEvent) event, event.occurredAt()));
-        }
-        return out;
-    }
-
     private MatcherStreams matcher(String applicationId) throws IOException {
         Map<String, Object> base = Map.of(
                 StreamsConfig.APPLICATION_ID_CONFIG, applicationId,
@@ -124,14 +106,6 @@ class MatcherRestartIT {
     }
 
     private List<MatchEvent> ours(List<MatchEvent> events) {
-        String mark = "-" + run;
-        Predicate<MatchEvent> isOurs = event -> event instanceof MatchMade match ? match.requestId().endsWith(mark)
-                : event instanceof RequestClosed request ? request.requestId().endsWith(mark)
-                : event instanceof OfferClosed offer && offer.offerId().endsWith(mark);
-        return events.stream().filter(isOurs).toList();
-    }
-
-    private static List<MatchEvent> sorted(List<MatchEvent> events) {
-        return events.stream().sorted(Comparator.comparing(AidEvent::eventId)).toList();
+        return MatcherOracle.ofRun(events, "-" + run);
     }
 }

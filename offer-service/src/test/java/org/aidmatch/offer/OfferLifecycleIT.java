@@ -9,38 +9,17 @@ import org.aidmatch.contracts.events.OfferEvent;
 import org.aidmatch.contracts.events.OfferPosted;
 import org.aidmatch.contracts.events.OfferWithdrawn;
 import org.aidmatch.contracts.topics.Topics;
-import org.aidmatch.testing.ApiClient;
 import org.aidmatch.testing.ApiClient.Response;
 import org.aidmatch.testing.KafkaTestBroker;
-import org.aidmatch.testing.ServiceTestProperties;
+import org.aidmatch.testing.ServiceOverHttpTest;
 import org.aidmatch.testing.TestApiKeys;
 import org.aidmatch.testing.TopicReader;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Listing, withdrawing and retrying offers through the real HTTP stack and a real broker. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OfferLifecycleIT {
+class OfferLifecycleIT extends ServiceOverHttpTest {
 
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        ServiceTestProperties.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    private ApiClient api;
     private final String marker = UUID.randomUUID().toString();
-
-    @BeforeEach
-    void setUp() {
-        api = ApiClient.onPort(port);
-    }
 
     @Test
     void a_donor_lists_the_offers_that_can_serve_a_country_and_withdraws_one() {

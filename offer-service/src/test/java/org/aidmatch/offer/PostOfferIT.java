@@ -8,38 +8,17 @@ import java.util.UUID;
 import org.aidmatch.contracts.events.OfferEvent;
 import org.aidmatch.contracts.events.OfferPosted;
 import org.aidmatch.contracts.topics.Topics;
-import org.aidmatch.testing.ApiClient;
 import org.aidmatch.testing.ApiClient.Response;
 import org.aidmatch.testing.KafkaTestBroker;
-import org.aidmatch.testing.ServiceTestProperties;
+import org.aidmatch.testing.ServiceOverHttpTest;
 import org.aidmatch.testing.TestApiKeys;
 import org.aidmatch.testing.TopicReader;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Posting an offer through the real HTTP stack, onto a real broker. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PostOfferIT {
+class PostOfferIT extends ServiceOverHttpTest {
 
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        ServiceTestProperties.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    private ApiClient api;
     private final String marker = UUID.randomUUID().toString();
-
-    @BeforeEach
-    void setUp() {
-        api = ApiClient.onPort(port);
-    }
 
     @Test
     void a_donor_offers_tests_to_central_asia_and_a_country_and_it_is_on_the_topic_before_the_201() {
