@@ -58,7 +58,8 @@ public final class AidMatchLocal {
         if (!brokerOnly) {
             System.out.println("  Request service   http://localhost:" + settings.requestPort() + "/api/v1/requests");
             System.out.println("  Offer service     http://localhost:" + settings.offerPort() + "/api/v1/offers");
-            System.out.println("  Matcher           http://localhost:" + settings.matcherPort() + "/actuator/health");
+            System.out.println("  Matcher           http://localhost:" + settings.matcherPort() + "/api/v1/matches");
+            System.out.println("  Dashboard         http://localhost:" + settings.matcherPort() + "/");
             System.out.println("  Demo API keys are listed in README.md.");
         }
         System.out.println("Press Ctrl-C to stop.");
