@@ -38,8 +38,4 @@ public record BookEntry(
     public boolean isOpen() {
         return closedAs == null;
     }
-
-    public long matched() {
-        return quantity - remaining;
-    }
 }

@@ -3,7 +3,6 @@ package org.aidmatch.matching;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.aidmatch.contracts.events.CloseReason;
 import org.aidmatch.contracts.events.OfferPosted;
 import org.aidmatch.contracts.events.RequestPosted;
 import org.aidmatch.contracts.events.Urgency;
@@ -91,10 +90,5 @@ final class OpenItem implements Comparable<OpenItem> {
     BookEntry snapshot() {
         return new BookEntry(side, id, organization, supplyType, quantity, remaining, country, serviceArea,
                 urgency, lastDay, sequence, postedAt, null);
-    }
-
-    BookEntry closedAs(CloseReason reason) {
-        return new BookEntry(side, id, organization, supplyType, quantity, remaining, country, serviceArea,
-                urgency, lastDay, sequence, postedAt, reason);
     }
 }

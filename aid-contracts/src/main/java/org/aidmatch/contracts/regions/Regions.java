@@ -110,11 +110,6 @@ public final class Regions {
         return COUNTRIES;
     }
 
-    /** All area codes, sorted. */
-    public static Set<String> areas() {
-        return COUNTRIES_BY_AREA.keySet();
-    }
-
     private static Set<String> loadCountries() {
         Set<String> codes = new TreeSet<>();
         for (Region region : Region.getAvailable(RegionType.TERRITORY)) {

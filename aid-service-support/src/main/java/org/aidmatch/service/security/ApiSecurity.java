@@ -36,8 +36,8 @@ public class ApiSecurity {
             return ApiKeys.none();
         }
         String location = properties.apiKeysFile();
-        ApiKeys keys = ApiKeys.load(resources.getResource(location.contains(":") && !location.matches("^[A-Za-z]:\\\\.*")
-                ? location : "file:" + location));
+        boolean hasPrefix = location.startsWith("classpath:") || location.startsWith("file:");
+        ApiKeys keys = ApiKeys.load(resources.getResource(hasPrefix ? location : "file:" + location));
         log.info("Loaded {} API key(s) from {}", keys.size(), location);
         return keys;
     }

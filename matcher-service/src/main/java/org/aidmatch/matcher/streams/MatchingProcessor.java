@@ -96,25 +96,26 @@ final class MatchingProcessor implements Processor<String, AidEvent, String, Aid
     }
 
     private void decided(List<MatchEvent> decisions, long timestamp) {
-        Set<String> touched = new LinkedHashSet<>();
+        Set<Touched> touched = new LinkedHashSet<>();
         for (MatchEvent decision : decisions) {
             if (decision instanceof MatchMade match) {
-                touched.add(key(Side.REQUEST, match.requestId()));
-                touched.add(key(Side.OFFER, match.offerId()));
+                touched.add(new Touched(Side.REQUEST, match.requestId()));
+                touched.add(new Touched(Side.OFFER, match.offerId()));
             } else if (decision instanceof RequestClosed closed) {
-                touched.add(key(Side.REQUEST, closed.requestId()));
+                touched.add(new Touched(Side.REQUEST, closed.requestId()));
             } else if (decision instanceof OfferClosed closed) {
-                touched.add(key(Side.OFFER, closed.offerId()));
+                touched.add(new Touched(Side.OFFER, closed.offerId()));
             }
         }
-        for (String key : touched) {
-            store(Side.valueOf(key.substring(0, key.indexOf(':'))), key.substring(key.indexOf(':') + 1));
-        }
+        touched.forEach(entry -> store(entry.side(), entry.id()));
         for (MatchEvent decision : decisions) {
             context.forward(new Record<>(decision.supplyType(), (AidEvent) decision, timestamp),
                     MatcherTopology.MATCHES_SINK);
         }
     }
+
+    /** A request or offer whose book entry a decision changed. */
+    private record Touched(Side side, String id) {}
 
     private void store(Side side, String id) {
         book.entry(side, id).ifPresent(entry -> store.put(key(side, id), entry));
