@@ -5,7 +5,6 @@ import org.aidmatch.contracts.events.RequestEvent;
 import org.aidmatch.contracts.json.AidEventSerializer;
 import org.aidmatch.contracts.json.EventSerde;
 import org.aidmatch.contracts.topics.Topics;
-import org.aidmatch.matching.BookEntry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -40,7 +39,10 @@ public final class MatcherTopology {
                 Topics.OFFERS.name());
         topology.addProcessor("matcher", () -> new MatchingProcessor(metrics), "requests", "offers");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BOOK_STORE),
-                Serdes.String(), new EventSerde<>(BookEntry.class)), "matcher");
+                Serdes.String(), new BookEntrySerde())
+                // An entry often changes twice within a commit (arrives, then is filled): the cache
+                // sends only its last state to the changelog.
+                .withCachingEnabled(), "matcher");
         topology.addSink(MATCHES_SINK, Topics.MATCHES.name(), new StringSerializer(), new AidEventSerializer(),
                 "matcher");
         topology.addSink(REQUESTS_DEAD_LETTER_SINK, Topics.REQUESTS_DEAD_LETTER.name(), new StringSerializer(),

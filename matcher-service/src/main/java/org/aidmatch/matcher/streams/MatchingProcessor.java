@@ -69,7 +69,7 @@ final class MatchingProcessor implements Processor<String, AidEvent, String, Aid
         }
         log.info("Task {} rebuilt its book from {} stored entries", context.taskId(), entries);
         context.schedule(EXPIRY_SWEEP, PunctuationType.STREAM_TIME,
-                timestamp -> decided(book.expire(Instant.ofEpochMilli(timestamp)), timestamp));
+                timestamp -> decided(null, book.expire(Instant.ofEpochMilli(timestamp)), timestamp));
     }
 
     @Override
@@ -77,13 +77,14 @@ final class MatchingProcessor implements Processor<String, AidEvent, String, Aid
         AidEvent event = record.value();
         Instant now = Instant.ofEpochMilli(record.timestamp());
         List<MatchEvent> decisions;
+        Touched arrived;
         try {
             if (event instanceof RequestEvent request) {
                 decisions = book.apply(request, now);
-                store(Side.REQUEST, request.requestId());
+                arrived = new Touched(Side.REQUEST, request.requestId());
             } else if (event instanceof OfferEvent offer) {
                 decisions = book.apply(offer, now);
-                store(Side.OFFER, offer.offerId());
+                arrived = new Touched(Side.OFFER, offer.offerId());
             } else {
                 throw new RejectedEvent("not a request or offer event: " + event);
             }
@@ -91,12 +92,20 @@ final class MatchingProcessor implements Processor<String, AidEvent, String, Aid
             deadLetter(record, e);
             return;
         }
-        decided(decisions, record.timestamp());
+        decided(arrived, decisions, record.timestamp());
         metrics.decided(record.timestamp(), System.currentTimeMillis());
     }
 
-    private void decided(List<MatchEvent> decisions, long timestamp) {
+    /**
+     * Stores each entry the event or its decisions changed once, then forwards the decisions.
+     *
+     * @param arrived the entry of the event itself, or {@code null} when stream time alone decided
+     */
+    private void decided(Touched arrived, List<MatchEvent> decisions, long timestamp) {
         Set<Touched> touched = new LinkedHashSet<>();
+        if (arrived != null) {
+            touched.add(arrived);
+        }
         for (MatchEvent decision : decisions) {
             if (decision instanceof MatchMade match) {
                 touched.add(new Touched(Side.REQUEST, match.requestId()));

@@ -1,0 +1,136 @@
+package org.aidmatch.matcher.streams;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.aidmatch.contracts.events.CloseReason;
+import org.aidmatch.contracts.events.Urgency;
+import org.aidmatch.contracts.json.EventSerde;
+import org.aidmatch.matching.BookEntry;
+import org.aidmatch.matching.Side;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * The book store's format: a version byte and the entry's fields in a fixed order, enums by name. Entries are
+ * written to the store and its changelog on every change, so a compact binary form instead of JSON
+ * spares the matcher much of its serialization work. Stores written as JSON by earlier versions
+ * (their first byte is '{') are still read.
+ */
+final class BookEntrySerde implements Serde<BookEntry>, Serializer<BookEntry>, Deserializer<BookEntry> {
+
+    private static final byte VERSION_1 = 1;
+    private static final byte JSON_START = '{';
+
+    private final EventSerde<BookEntry> json = new EventSerde<>(BookEntry.class);
+
+    @Override
+    public byte[] serialize(String topic, BookEntry entry) {
+        if (entry == null) {
+            return null;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(VERSION_1);
+            out.writeUTF(entry.side().name());
+            writeNullable(out, entry.id());
+            writeNullable(out, entry.organization());
+            writeNullable(out, entry.supplyType());
+            out.writeLong(entry.quantity());
+            out.writeLong(entry.remaining());
+            writeNullable(out, entry.country());
+            out.writeShort(entry.serviceArea().size());
+            for (String code : entry.serviceArea()) {
+                out.writeUTF(code);
+            }
+            writeNullable(out, entry.urgency() == null ? null : entry.urgency().name());
+            out.writeBoolean(entry.lastDay() != null);
+            if (entry.lastDay() != null) {
+                out.writeLong(entry.lastDay().toEpochDay());
+            }
+            out.writeLong(entry.sequence());
+            out.writeBoolean(entry.postedAt() != null);
+            if (entry.postedAt() != null) {
+                out.writeLong(entry.postedAt().getEpochSecond());
+                out.writeInt(entry.postedAt().getNano());
+            }
+            writeNullable(out, entry.closedAs() == null ? null : entry.closedAs().name());
+        } catch (IOException e) {
+            throw new SerializationException("cannot write book entry " + entry.id(), e);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Override
+    public BookEntry deserialize(String topic, byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        if (data.length > 0 && data[0] == JSON_START) {
+            return json.deserialize(topic, data);
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            byte version = in.readByte();
+            if (version != VERSION_1) {
+                throw new SerializationException("unknown book entry format " + version + " in " + topic);
+            }
+            Side side = Side.valueOf(in.readUTF());
+            String id = readNullable(in);
+            String organization = readNullable(in);
+            String supplyType = readNullable(in);
+            long quantity = in.readLong();
+            long remaining = in.readLong();
+            String country = readNullable(in);
+            int areas = in.readShort();
+            List<String> serviceArea = new ArrayList<>(areas);
+            for (int i = 0; i < areas; i++) {
+                serviceArea.add(in.readUTF());
+            }
+            String urgency = readNullable(in);
+            LocalDate lastDay = in.readBoolean() ? LocalDate.ofEpochDay(in.readLong()) : null;
+            long sequence = in.readLong();
+            Instant postedAt = in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
+            String closedAs = readNullable(in);
+            return new BookEntry(side, id, organization, supplyType, quantity, remaining, country, serviceArea,
+                    urgency == null ? null : Urgency.valueOf(urgency), lastDay, sequence, postedAt,
+                    closedAs == null ? null : CloseReason.valueOf(closedAs));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new SerializationException("cannot read a book entry from " + topic, e);
+        }
+    }
+
+    private static void writeNullable(DataOutputStream out, String text) throws IOException {
+        out.writeBoolean(text != null);
+        if (text != null) {
+            out.writeUTF(text);
+        }
+    }
+
+    private static String readNullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    @Override
+    public void configure(java.util.Map<String, ?> configs, boolean isKey) {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public Serializer<BookEntry> serializer() {
+        return this;
+    }
+
+    @Override
+    public Deserializer<BookEntry> deserializer() {
+        return this;
+    }
+}
