@@ -1,0 +1,318 @@
+package org.aidmatch.load.rest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.aidmatch.contracts.catalogue.SupplyCatalogue;
+import org.aidmatch.contracts.catalogue.SupplyType;
+import org.aidmatch.contracts.events.MatchEvent;
+import org.aidmatch.contracts.events.MatchMade;
+import org.aidmatch.contracts.json.EventJson;
+import org.aidmatch.contracts.json.EventSerde;
+import org.aidmatch.contracts.topics.Topics;
+import org.aidmatch.load.CommittedTail;
+import org.aidmatch.load.Latencies;
+import org.aidmatch.matcher.MatcherServiceApplication;
+import org.aidmatch.matcher.streams.MatcherStreams;
+import org.aidmatch.offer.OfferServiceApplication;
+import org.aidmatch.request.RequestServiceApplication;
+import org.aidmatch.testing.KafkaTestBroker;
+import org.aidmatch.testing.TestApiKeys;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The REST edge under load, in one JVM with an embedded broker: the request and offer services,
+ * each with the benchmark's {@link TrivialEndpoint} added, and a load generator on the same cores.
+ *
+ * <ol>
+ *   <li>Post-to-match through REST at 1,000 posts per second, with the matcher running: from the
+ *       offer's POST to its match being readable committed on {@code aid.matches.v1}. The matcher
+ *       is then stopped, so that the REST edge has the machine to itself.</li>
+ *   <li>As fast as it goes: {@code clients} threads post back to back (closed loop), first to the
+ *       trivial endpoints, then requests and offers for real; throughput and service time.</li>
+ *   <li>At a fixed rate of 5,000 posts per second (open loop): latency is counted from when each
+ *       post was due, not from when it went out, so a stall shows in full in the percentiles.</li>
+ * </ol>
+ *
+ * Requests and offers alternate; each offer covers Kenya, where each request is, so they match.
+ * Results are printed on standard error.
+ */
+public final class RestBenchmark {
+
+    private static final int FIXED_RATE = 5_000;
+    private static final int OPEN_LOOP_SENDERS = 64;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<String> supplyTypes =
+            SupplyCatalogue.standard().all().stream().map(SupplyType::code).toList();
+    private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+    private URI requests;
+    private URI offers;
+    private URI requestsTrivial;
+    private URI offersTrivial;
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+        RestBenchmark benchmark = new RestBenchmark();
+        int status = 1;
+        try {
+            benchmark.measure(seconds, clients);
+            status = 0;
+        } finally {
+            benchmark.stop();
+            // the embedded broker's threads would keep the JVM alive
+            System.exit(status);
+        }
+    }
+
+    private void measure(int seconds, int clients) throws Exception {
+        int requestPort = start(RequestServiceApplication.builder().sources(TrivialEndpoint.class));
+        int offerPort = start(OfferServiceApplication.builder().sources(TrivialEndpoint.class));
+        requests = URI.create("http://localhost:" + requestPort + "/api/v1/requests");
+        offers = URI.create("http://localhost:" + offerPort + "/api/v1/offers");
+        requestsTrivial = URI.create("http://localhost:" + requestPort + TrivialEndpoint.PATH);
+        offersTrivial = URI.create("http://localhost:" + offerPort + TrivialEndpoint.PATH);
+
+        // First, while the book is empty and the matcher has no backlog; then without the matcher,
+        // which would run on other machines than the REST edge in any deployment that needs the rate.
+        ConfigurableApplicationContext matcher = startService(MatcherServiceApplication.builder(),
+                "--spring.kafka.streams.state-dir=" + Files.createTempDirectory("bench-matcher"));
+        while (matcher.getBean(MatcherStreams.class).state() != KafkaStreams.State.RUNNING) {
+            Thread.sleep(50);
+        }
+        Histogram postToMatch = postToMatch(1_000, 5, 20);
+        print("post-to-match through REST at 1000 posts/s, 20 s after 5 s warm-up: " + Latencies.describe(postToMatch));
+        matcher.close();
+        services.remove(matcher);
+
+        print("warming up for 10 s");
+        closedLoop(Target.TRIVIAL, clients, 5);
+        closedLoop(Target.REAL, clients, 5);
+        print(String.format("as fast as %d clients go, %d s each (closed loop; latency is service time)", clients, seconds));
+        Result trivialMax = closedLoop(Target.TRIVIAL, clients, seconds);
+        print("  trivial endpoint:         " + trivialMax);
+        Result realMax = closedLoop(Target.REAL, clients, seconds);
+        print("  POST requests and offers: " + realMax);
+        print(String.format("  ratio real/trivial: %.2f", realMax.perSecond() / trivialMax.perSecond()));
+        print(String.format("at a fixed %d posts/s, %d s each (open loop; latency from when each post was due)",
+                FIXED_RATE, seconds));
+        Result trivialRate = openLoop(Target.TRIVIAL, FIXED_RATE, seconds);
+        print("  trivial endpoint:         " + trivialRate);
+        Result realRate = openLoop(Target.REAL, FIXED_RATE, seconds);
+        print("  POST requests and offers: " + realRate);
+        print(String.format("  p99 ratio real/trivial: %.2f",
+                Latencies.millis(realRate.latency(), 99) / Latencies.millis(trivialRate.latency(), 99)));
+    }
+
+    /** Results go to standard error, apart from the services' log on standard output. */
+    private static void print(String line) {
+        System.err.println(line);
+    }
+
+    private enum Target { TRIVIAL, REAL }
+
+    private record Result(long ok, long failed, double seconds, Histogram latency) {
+
+        double perSecond() {
+            return ok / seconds;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%,.0f posts/s (%d failed), %s", perSecond(), failed, Latencies.describe(latency));
+        }
+    }
+
+    /** {@code clients} threads, each posting as soon as its previous post was answered. */
+    private Result closedLoop(Target target, int clients, int seconds) throws InterruptedException {
+        Recorder latency = new Recorder(3);
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long begun = System.nanoTime();
+        long end = begun + Duration.ofSeconds(seconds).toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            threads.add(new Thread(() -> {
+                for (int i = client; System.nanoTime() < end; i += clients) {
+                    long sent = System.nanoTime();
+                    boolean created = post(target, i);
+                    latency.recordValue(Math.max(1, (System.nanoTime() - sent) / 1_000));
+                    (created ? ok : failed).incrementAndGet();
+                }
+            }, "closed-" + client));
+        }
+        join(threads);
+        return new Result(ok.get(), failed.get(), (System.nanoTime() - begun) / 1e9, latency.getIntervalHistogram());
+    }
+
+    /**
+     * Posts due at a fixed rate, spread over enough threads that a slow answer does not delay the
+     * next post. When the service cannot keep up, posts due more than ten seconds after the end are
+     * not sent, so that the phase ends; their count shows as the shortfall from the rate.
+     */
+    private Result openLoop(Target target, int perSecond, int seconds) throws InterruptedException {
+        Recorder latency = new Recorder(3);
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long interval = 1_000_000_000L / perSecond;
+        int total = perSecond * seconds;
+        long begun = System.nanoTime() + 10_000_000L;
+        long giveUp = begun + Duration.ofSeconds(seconds + 10).toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int s = 0; s < OPEN_LOOP_SENDERS; s++) {
+            int sender = s;
+            threads.add(new Thread(() -> {
+                for (int i = sender; i < total && System.nanoTime() < giveUp; i += OPEN_LOOP_SENDERS) {
+                    long due = begun + i * interval;
+                    LockSupport.parkNanos(due - System.nanoTime());
+                    boolean created = post(target, i);
+                    latency.recordValue(Math.max(1, (System.nanoTime() - due) / 1_000));
+                    (created ? ok : failed).incrementAndGet();
+                }
+            }, "open-" + sender));
+        }
+        join(threads);
+        return new Result(ok.get(), failed.get(), (System.nanoTime() - begun) / 1e9, latency.getIntervalHistogram());
+    }
+
+    /** Request and offer pairs at a fixed rate; latency from each offer's POST to its match. */
+    private Histogram postToMatch(int postsPerSecond, int warmUpSeconds, int seconds) throws Exception {
+        Histogram latency = Latencies.histogram();
+        Map<String, Long> offerSentAt = new ConcurrentHashMap<>();
+        EventSerde<MatchEvent> matches = new EventSerde<>(MatchEvent.class);
+        int pairsPerSecond = postsPerSecond / 2;
+        int warmUpPairs = pairsPerSecond * warmUpSeconds;
+        int pairs = warmUpPairs + pairsPerSecond * seconds;
+        long interval = 1_000_000_000L / pairsPerSecond;
+        int senders = 16;
+        long begun = System.nanoTime() + 10_000_000L;
+        try (KafkaConsumer<String, byte[]> consumer = CommittedTail.open(KafkaTestBroker.bootstrapServers(), Topics.MATCHES.name())) {
+            List<Thread> threads = new ArrayList<>();
+            for (int s = 0; s < senders; s++) {
+                int sender = s;
+                threads.add(new Thread(() -> {
+                    for (int i = sender; i < pairs; i += senders) {
+                        LockSupport.parkNanos(begun + i * interval - System.nanoTime());
+                        String requestId = postForId(requests, TestApiKeys.REQUESTER, requestBody(i));
+                        long offerSent = System.nanoTime();
+                        if (requestId != null && i >= warmUpPairs) {
+                            offerSentAt.put(requestId, offerSent);
+                        }
+                        postForId(offers, TestApiKeys.DONOR, offerBody(i));
+                    }
+                }, "pair-" + sender));
+            }
+            threads.forEach(Thread::start);
+            long deadline = System.nanoTime() + Duration.ofSeconds(warmUpSeconds + seconds + 60).toNanos();
+            while (latency.getTotalCount() < pairs - warmUpPairs && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
+                    if (matches.deserialize(record.topic(), record.value()) instanceof MatchMade match) {
+                        Long sent = offerSentAt.remove(match.requestId());
+                        if (sent != null) {
+                            Latencies.record(latency, sent, System.nanoTime());
+                        }
+                    }
+                }
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+        return latency;
+    }
+
+    /** Even posts are requests, odd ones offers of the same supply type for Eastern Africa. */
+    private boolean post(Target target, int i) {
+        boolean request = i % 2 == 0;
+        URI uri = target == Target.TRIVIAL
+                ? (request ? requestsTrivial : offersTrivial)
+                // the trivial endpoint takes a request's body on both services
+                : (request ? requests : offers);
+        String body = target == Target.TRIVIAL || request ? requestBody(i / 2) : offerBody(i / 2);
+        return send(uri, request || target == Target.TRIVIAL ? TestApiKeys.REQUESTER : TestApiKeys.DONOR, body) != null;
+    }
+
+    private String postForId(URI uri, String apiKey, String body) {
+        String answer = send(uri, apiKey, body);
+        return answer == null ? null : EventJson.mapper().readTree(answer).path("id").asString();
+    }
+
+    /** The body of a 201, or {@code null} for anything else. */
+    private String send(URI uri, String apiKey, String body) {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("X-Api-Key", apiKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 201 ? response.body() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private String requestBody(int pair) {
+        return "{\"supplyType\":\"" + supplyTypes.get(pair % supplyTypes.size())
+                + "\",\"quantity\":10,\"country\":\"KE\",\"urgency\":\"HIGH\"}";
+    }
+
+    private String offerBody(int pair) {
+        return "{\"supplyType\":\"" + supplyTypes.get(pair % supplyTypes.size())
+                + "\",\"quantity\":10,\"serviceArea\":[\"014\"]}";
+    }
+
+    private int start(SpringApplicationBuilder service, String... extra) {
+        return Integer.parseInt(startService(service, extra).getEnvironment().getProperty("local.server.port"));
+    }
+
+    private ConfigurableApplicationContext startService(SpringApplicationBuilder service, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + KafkaTestBroker.bootstrapServers(),
+                "--aidmatch.security.api-keys-file=" + TestApiKeys.file(),
+                "--spring.main.banner-mode=off",
+                "--logging.level.org.apache.kafka=WARN",
+                "--logging.level.kafka=ERROR"));
+        args.addAll(List.of(extra));
+        ConfigurableApplicationContext context = service.run(args.toArray(String[]::new));
+        services.add(context);
+        return context;
+    }
+
+    private void stop() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+    }
+
+
+    private static void join(List<Thread> threads) throws InterruptedException {
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+}
