@@ -152,7 +152,8 @@ public final class PipelineBenchmark {
         int pairs = warmUpPairs + pairsPerSecond * seconds;
         try (KafkaConsumer<String, byte[]> consumer = CommittedTail.open(bootstrap, Topics.MATCHES.name());
                 AutoCloseable matcher = matcher("latest");
-                KafkaProducer<String, byte[]> producer = producer()) {
+                KafkaProducer<String, byte[]> producer = producer();
+                KafkaProducer<String, byte[]> offerProducer = Boolean.getBoolean("aidmatch.bench.as-services") ? servicesProducer() : null) {
             Thread sender = new Thread(() -> {
                 long interval = 1_000_000_000L / pairsPerSecond;
                 long next = System.nanoTime();
@@ -163,7 +164,7 @@ public final class PipelineBenchmark {
                     if (i >= warmUpPairs) {
                         sentAt.put(id("lat-" + i), System.nanoTime());
                     }
-                    send(producer, offer("lat-" + i, i));
+                    send(offerProducer != null ? offerProducer : producer, offer("lat-" + i, i));
                     next += interval;
                 }
             }, "fixed-rate-sender");
@@ -253,7 +254,15 @@ public final class PipelineBenchmark {
      * One request in flight without idempotence, as the tests' writer: on a freshly created topic of
      * the embedded broker, an idempotent producer can stall in out-of-order-sequence retries.
      */
+    private KafkaProducer<String, byte[]> servicesProducer() {
+        return new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", 0,
+                "enable.idempotence", true), new StringSerializer(), new ByteArraySerializer());
+    }
+
     private KafkaProducer<String, byte[]> producer() {
+        if (Boolean.getBoolean("aidmatch.bench.as-services")) {
+            return servicesProducer();
+        }
         return new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", 1,
                 "enable.idempotence", false, "max.in.flight.requests.per.connection", 1),
                 new StringSerializer(), new ByteArraySerializer());
