@@ -9,27 +9,25 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.aidmatch.contracts.catalogue.SupplyCatalogue;
 import org.aidmatch.contracts.catalogue.SupplyType;
 import org.aidmatch.contracts.events.AidEvent;
-import org.aidmatch.contracts.events.MatchEvent;
-import org.aidmatch.contracts.events.MatchMade;
 import org.aidmatch.contracts.events.OfferPosted;
 import org.aidmatch.contracts.events.RequestPosted;
 import org.aidmatch.contracts.events.Urgency;
 import org.aidmatch.contracts.json.AidEventSerializer;
-import org.aidmatch.contracts.json.EventSerde;
 import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.load.CommittedTail;
 import org.aidmatch.load.Latencies;
+import org.aidmatch.load.MatchWatch;
 import org.aidmatch.matcher.streams.MatcherStreams;
 import org.aidmatch.matcher.streams.MatcherStreamsConfig;
 import org.aidmatch.matcher.streams.MatcherTopology;
 import org.aidmatch.testing.KafkaTestBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -113,12 +111,11 @@ public final class PipelineBenchmark {
 
     /** All events already on the input topics; events/s from RUNNING to the last committed output. */
     private double drain(Pipeline pipeline, int events, String output, double outputsPerEvent) throws Exception {
-        try (KafkaConsumer<String, byte[]> out = CommittedTail.open(bootstrap, output)) {
-            long[] running = new long[1];
-            try (AutoCloseable started = startTimed(pipeline, "earliest", running)) {
-                CommittedTail.awaitCount(out, Math.round(events * outputsPerEvent));
-                return events / ((System.nanoTime() - running[0]) / 1e9);
-            }
+        try (KafkaConsumer<String, byte[]> out = CommittedTail.open(bootstrap, output);
+                AutoCloseable started = pipeline.start("earliest")) {
+            long running = System.nanoTime();
+            CommittedTail.awaitCount(out, Math.round(events * outputsPerEvent));
+            return events / ((System.nanoTime() - running) / 1e9);
         }
     }
 
@@ -136,17 +133,10 @@ public final class PipelineBenchmark {
         }
     }
 
-    private AutoCloseable startTimed(Pipeline pipeline, String offsetReset, long[] runningAt) throws Exception {
-        AutoCloseable started = pipeline.start(offsetReset);
-        runningAt[0] = System.nanoTime();
-        return started;
-    }
 
     /** Offers sent at a fixed rate, each filling the request sent just before it. */
     private Histogram latencyAtFixedRate(int eventsPerSecond, int warmUpSeconds, int seconds) throws Exception {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        Histogram latency = Latencies.histogram();
-        EventSerde<MatchEvent> matches = new EventSerde<>(MatchEvent.class);
         int pairsPerSecond = eventsPerSecond / 2;
         int warmUpPairs = pairsPerSecond * warmUpSeconds;
         int pairs = warmUpPairs + pairsPerSecond * seconds;
@@ -169,20 +159,11 @@ public final class PipelineBenchmark {
                 }
             }, "fixed-rate-sender");
             sender.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(warmUpSeconds + seconds + 60).toNanos();
-            while (latency.getTotalCount() < pairs - warmUpPairs && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
-                    if (matches.deserialize(record.topic(), record.value()) instanceof MatchMade match) {
-                        Long sent = sentAt.remove(match.requestId());
-                        if (sent != null) {
-                            Latencies.record(latency, sent, System.nanoTime());
-                        }
-                    }
-                }
-            }
+            Histogram latency = MatchWatch.await(consumer, sentAt, pairs - warmUpPairs,
+                    Duration.ofSeconds(warmUpSeconds + seconds + 60));
             sender.join();
+            return latency;
         }
-        return latency;
     }
 
     private AutoCloseable identity(String offsetReset) throws Exception {
@@ -213,7 +194,7 @@ public final class PipelineBenchmark {
                 "auto.offset.reset", offsetReset), 1, (record, cause) -> { });
     }
 
-    private static void awaitRunning(java.util.function.Supplier<KafkaStreams.State> state) throws InterruptedException {
+    private static void awaitRunning(Supplier<KafkaStreams.State> state) throws InterruptedException {
         while (state.get() != KafkaStreams.State.RUNNING) {
             Thread.sleep(10);
         }

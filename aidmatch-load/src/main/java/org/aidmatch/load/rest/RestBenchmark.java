@@ -10,30 +10,28 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntPredicate;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 import org.aidmatch.contracts.catalogue.SupplyCatalogue;
 import org.aidmatch.contracts.catalogue.SupplyType;
-import org.aidmatch.contracts.events.MatchEvent;
-import org.aidmatch.contracts.events.MatchMade;
 import org.aidmatch.contracts.json.EventJson;
-import org.aidmatch.contracts.json.EventSerde;
 import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.load.CommittedTail;
 import org.aidmatch.load.Latencies;
+import org.aidmatch.load.LoadLoops;
+import org.aidmatch.load.MatchWatch;
 import org.aidmatch.matcher.MatcherServiceApplication;
 import org.aidmatch.matcher.streams.MatcherStreams;
 import org.aidmatch.offer.OfferServiceApplication;
 import org.aidmatch.request.RequestServiceApplication;
 import org.aidmatch.testing.KafkaTestBroker;
 import org.aidmatch.testing.TestApiKeys;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -59,7 +57,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class RestBenchmark {
 
     private static final int FIXED_RATE = 400;
-    private static final int OPEN_LOOP_SENDERS = 64;
     /**
      * Well below what the REST edge takes on this machine: the services, the matcher, the broker
      * and this generator share two cores, and a saturated edge would measure queueing, not matching.
@@ -101,9 +98,12 @@ public final class RestBenchmark {
 
         // First, while the book is empty and the matcher has no backlog; then without the matcher,
         // which would run on other machines than the REST edge in any deployment that needs the rate.
+        List<String> matcherArgs = new ArrayList<>(List.of(
+                "--spring.kafka.streams.state-dir=" + Files.createTempDirectory("bench-matcher")));
+        // one more matcher property for an experiment, as --spring.kafka.streams.properties.X=Y
+        Optional.ofNullable(System.getProperty("aidmatch.bench.matcher-arg")).ifPresent(matcherArgs::add);
         ConfigurableApplicationContext matcher = startService(MatcherServiceApplication.builder(),
-                "--spring.kafka.streams.state-dir=" + Files.createTempDirectory("bench-matcher"),
-                System.getProperty("aidmatch.bench.matcher-arg", "--aidmatch.bench=true"));
+                matcherArgs.toArray(String[]::new));
         while (matcher.getBean(MatcherStreams.class).state() != KafkaStreams.State.RUNNING) {
             Thread.sleep(50);
         }
@@ -117,20 +117,22 @@ public final class RestBenchmark {
         matcher.close();
         services.remove(matcher);
 
+        IntPredicate trivial = i -> post(Target.TRIVIAL, i);
+        IntPredicate real = i -> post(Target.REAL, i);
         print("warming up for 20 s");
-        closedLoop(Target.TRIVIAL, clients, 10);
-        closedLoop(Target.REAL, clients, 10);
+        LoadLoops.closedLoop(trivial, clients, 10);
+        LoadLoops.closedLoop(real, clients, 10);
         print(String.format("as fast as %d clients go, %d s each (closed loop; latency is service time)", clients, seconds));
-        Result trivialMax = closedLoop(Target.TRIVIAL, clients, seconds);
+        LoadLoops.Result trivialMax = LoadLoops.closedLoop(trivial, clients, seconds);
         print("  trivial endpoint:         " + trivialMax);
-        Result realMax = closedLoop(Target.REAL, clients, seconds);
+        LoadLoops.Result realMax = LoadLoops.closedLoop(real, clients, seconds);
         print("  POST requests and offers: " + realMax);
         print(String.format("  ratio real/trivial: %.2f", realMax.perSecond() / trivialMax.perSecond()));
         print(String.format("at a fixed %d posts/s, %d s each (open loop; latency from when each post was due)",
                 FIXED_RATE, seconds));
-        Result trivialRate = openLoop(Target.TRIVIAL, FIXED_RATE, seconds);
+        LoadLoops.Result trivialRate = LoadLoops.openLoop(trivial, FIXED_RATE, seconds);
         print("  trivial endpoint:         " + trivialRate);
-        Result realRate = openLoop(Target.REAL, FIXED_RATE, seconds);
+        LoadLoops.Result realRate = LoadLoops.openLoop(real, FIXED_RATE, seconds);
         print("  POST requests and offers: " + realRate);
         print(String.format("  p99 ratio real/trivial: %.2f",
                 Latencies.millis(realRate.latency(), 99) / Latencies.millis(trivialRate.latency(), 99)));
@@ -143,76 +145,9 @@ public final class RestBenchmark {
 
     private enum Target { TRIVIAL, REAL }
 
-    private record Result(long ok, long failed, double seconds, Histogram latency) {
-
-        double perSecond() {
-            return ok / seconds;
-        }
-
-        @Override
-        public String toString() {
-            return String.format("%,.0f posts/s (%d failed), %s", perSecond(), failed, Latencies.describe(latency));
-        }
-    }
-
-    /** {@code clients} threads, each posting as soon as its previous post was answered. */
-    private Result closedLoop(Target target, int clients, int seconds) throws InterruptedException {
-        Recorder latency = new Recorder(3);
-        AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        long begun = System.nanoTime();
-        long end = begun + Duration.ofSeconds(seconds).toNanos();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            threads.add(new Thread(() -> {
-                for (int i = client; System.nanoTime() < end; i += clients) {
-                    long sent = System.nanoTime();
-                    boolean created = post(target, i);
-                    latency.recordValue(Math.max(1, (System.nanoTime() - sent) / 1_000));
-                    (created ? ok : failed).incrementAndGet();
-                }
-            }, "closed-" + client));
-        }
-        join(threads);
-        return new Result(ok.get(), failed.get(), (System.nanoTime() - begun) / 1e9, latency.getIntervalHistogram());
-    }
-
-    /**
-     * Posts due at a fixed rate, spread over enough threads that a slow answer does not delay the
-     * next post. When the service cannot keep up, posts due more than ten seconds after the end are
-     * not sent, so that the phase ends; their count shows as the shortfall from the rate.
-     */
-    private Result openLoop(Target target, int perSecond, int seconds) throws InterruptedException {
-        Recorder latency = new Recorder(3);
-        AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        long interval = 1_000_000_000L / perSecond;
-        int total = perSecond * seconds;
-        long begun = System.nanoTime() + 10_000_000L;
-        long giveUp = begun + Duration.ofSeconds(seconds + 10).toNanos();
-        List<Thread> threads = new ArrayList<>();
-        for (int s = 0; s < OPEN_LOOP_SENDERS; s++) {
-            int sender = s;
-            threads.add(new Thread(() -> {
-                for (int i = sender; i < total && System.nanoTime() < giveUp; i += OPEN_LOOP_SENDERS) {
-                    long due = begun + i * interval;
-                    LockSupport.parkNanos(due - System.nanoTime());
-                    boolean created = post(target, i);
-                    latency.recordValue(Math.max(1, (System.nanoTime() - due) / 1_000));
-                    (created ? ok : failed).incrementAndGet();
-                }
-            }, "open-" + sender));
-        }
-        join(threads);
-        return new Result(ok.get(), failed.get(), (System.nanoTime() - begun) / 1e9, latency.getIntervalHistogram());
-    }
-
     /** Request and offer pairs at a fixed rate; latency from each offer's POST to its match. */
     private Histogram postToMatch(int postsPerSecond, int warmUpSeconds, int seconds) throws Exception {
-        Histogram latency = Latencies.histogram();
         Map<String, Long> offerSentAt = new ConcurrentHashMap<>();
-        EventSerde<MatchEvent> matches = new EventSerde<>(MatchEvent.class);
         int pairsPerSecond = postsPerSecond / 2;
         int warmUpPairs = pairsPerSecond * warmUpSeconds;
         int pairs = warmUpPairs + pairsPerSecond * seconds;
@@ -236,22 +171,13 @@ public final class RestBenchmark {
                 }, "pair-" + sender));
             }
             threads.forEach(Thread::start);
-            long deadline = System.nanoTime() + Duration.ofSeconds(warmUpSeconds + seconds + 60).toNanos();
-            while (latency.getTotalCount() < pairs - warmUpPairs && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
-                    if (matches.deserialize(record.topic(), record.value()) instanceof MatchMade match) {
-                        Long sent = offerSentAt.remove(match.requestId());
-                        if (sent != null) {
-                            Latencies.record(latency, sent, System.nanoTime());
-                        }
-                    }
-                }
-            }
+            Histogram latency = MatchWatch.await(consumer, offerSentAt, pairs - warmUpPairs,
+                    Duration.ofSeconds(warmUpSeconds + seconds + 60));
             for (Thread thread : threads) {
                 thread.join();
             }
+            return latency;
         }
-        return latency;
     }
 
     /** Even posts are requests, odd ones offers of the same supply type for Eastern Africa. */
@@ -322,11 +248,4 @@ public final class RestBenchmark {
         }
     }
 
-
-    private static void join(List<Thread> threads) throws InterruptedException {
-        threads.forEach(Thread::start);
-        for (Thread thread : threads) {
-            thread.join();
-        }
-    }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.aidmatch.contracts.events.CloseReason;
 import org.aidmatch.contracts.events.Urgency;
 import org.aidmatch.contracts.json.EventSerde;
@@ -119,7 +120,7 @@ final class BookEntrySerde implements Serde<BookEntry>, Serializer<BookEntry>, D
     }
 
     @Override
-    public void configure(java.util.Map<String, ?> configs, boolean isKey) {}
+    public void configure(Map<String, ?> configs, boolean isKey) {}
 
     @Override
     public void close() {}
