@@ -1,5 +1,7 @@
 package org.aidmatch.testing;
 
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,8 +25,16 @@ public abstract class ServiceOverHttpTest {
 
     protected ApiClient api;
 
+    /** Connects once the service is ready: its views loaded, so that its answers are not stale. */
     @BeforeEach
-    void connect() {
+    void connect() throws InterruptedException {
         api = ApiClient.onPort(port);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (api.get("/actuator/health", null).status() != 200) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the service did not report healthy within 30 s");
+            }
+            Thread.sleep(50);
+        }
     }
 }

@@ -72,7 +72,7 @@ class RequestController {
                 Instant.now(), AidEvent.CURRENT_SCHEMA_VERSION);
         URI location = URI.create("/api/v1/requests/" + id);
         if (idempotencyKey != null) {
-            follower.awaitCaughtUp(publisher.lastWritten(), READ_YOUR_WRITES);
+            follower.awaitReadable(publisher.lastWritten(), READ_YOUR_WRITES);
             RequestState earlier = view.find(id).orElse(null);
             if (earlier != null) {
                 if (!samePosting(earlier, posted)) {
@@ -100,7 +100,7 @@ class RequestController {
             @RequestParam(required = false) String country,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageOf.DEFAULT_SIZE) int size) {
-        follower.awaitCaughtUp(publisher.lastWritten(), READ_YOUR_WRITES);
+        follower.awaitReadable(publisher.lastWritten(), READ_YOUR_WRITES);
         return PageOf.of(view.all().stream()
                 .filter(state -> caller.mayActFor(state.organization()))
                 .filter(state -> status == null || state.status() == status)
@@ -127,7 +127,7 @@ class RequestController {
 
     /** A request this caller may see, once the view has caught up with this instance's writes. */
     private RequestState visible(String id, Caller caller) {
-        follower.awaitCaughtUp(publisher.lastWritten(), READ_YOUR_WRITES);
+        follower.awaitReadable(publisher.lastWritten(), READ_YOUR_WRITES);
         return view.find(id)
                 .filter(state -> caller.mayActFor(state.organization()))
                 .orElseThrow(() -> notFound(id));

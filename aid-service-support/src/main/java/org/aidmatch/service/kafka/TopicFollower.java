@@ -21,6 +21,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -30,8 +32,12 @@ import org.springframework.context.SmartLifecycle;
  * complete view and two instances side by side answer alike. A restart rebuilds the view by reading
  * the topics again; Kafka is the only store. It reads committed records only, so the matcher's
  * aborted transactions never show.
+ *
+ * <p>A view is not answered from until it has read what the topics held when following began:
+ * otherwise a restarted instance would tell, say, that a cancelled request is still open. Until
+ * then reads get {@link ViewNotLoaded} and health is OUT_OF_SERVICE.
  */
-public final class TopicFollower implements SmartLifecycle {
+public final class TopicFollower implements SmartLifecycle, HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
 
@@ -40,6 +46,10 @@ public final class TopicFollower implements SmartLifecycle {
     private final Map<String, EventSerde<? extends AidEvent>> serdesByTopic = new HashMap<>();
     private final Consumer<FollowedEvent> view;
     private final Map<TopicPartition, Long> positions = new HashMap<>();
+    /** The committed ends of the topics when following began; empty until known. */
+    private Map<TopicPartition, Long> endsAtStart = Map.of();
+    private volatile boolean loaded;
+    private volatile boolean failed;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running;
     private Thread thread;
@@ -100,14 +110,42 @@ public final class TopicFollower implements SmartLifecycle {
         return running;
     }
 
+    /** Whether the view holds everything the topics held when following began. */
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    @Override
+    public Health health() {
+        if (failed) {
+            return Health.down().withDetail("topics", topicsByName.keySet())
+                    .withDetail("reason", "stopped following; the view no longer updates").build();
+        }
+        return (loaded ? Health.up() : Health.outOfService().withDetail("reason", "loading the view"))
+                .withDetail("topics", topicsByName.keySet()).build();
+    }
+
     /**
-     * Waits until the view has applied every record up to and including the given offsets, or the
-     * timeout passes. Returns whether it caught up.
+     * Waits, up to the timeout, until the view is loaded and has applied every record up to and
+     * including the given offsets (typically this instance's own writes, so that a caller reads
+     * what it just wrote). Throws {@link ViewNotLoaded} if the view is still loading then; a view
+     * that is loaded but behind the given offsets is answered from as it is.
      */
-    public boolean awaitCaughtUp(Map<TopicPartition, Long> offsets, Duration timeout) {
+    public void awaitReadable(Map<TopicPartition, Long> offsets, Duration timeout) {
+        if (!awaitCaughtUp(offsets, timeout) && !loaded) {
+            throw new ViewNotLoaded("The view of " + String.join(" and ", topicsByName.keySet())
+                    + " is still being read from Kafka");
+        }
+    }
+
+    /**
+     * Waits until the view is loaded and has applied every record up to and including the given
+     * offsets, or the timeout passes. Returns whether it caught up.
+     */
+    private boolean awaitCaughtUp(Map<TopicPartition, Long> offsets, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         synchronized (positions) {
-            while (!caughtUp(offsets)) {
+            while (!loaded || !caughtUp(offsets)) {
                 long left = Duration.between(Instant.now(), deadline).toMillis();
                 if (left <= 0) {
                     return false;
@@ -121,6 +159,16 @@ public final class TopicFollower implements SmartLifecycle {
             }
             return true;
         }
+    }
+
+    /** Whether every position is at or past the given end offsets (an end offset is the next to write). */
+    private boolean reached(Map<TopicPartition, Long> ends) {
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+            if (positions.getOrDefault(end.getKey(), 0L) < end.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean caughtUp(Map<TopicPartition, Long> offsets) {
@@ -140,6 +188,8 @@ public final class TopicFollower implements SmartLifecycle {
             List<TopicPartition> partitions = awaitPartitions(kafka);
             kafka.assign(partitions);
             kafka.seekToBeginning(partitions);
+            endsAtStart = kafka.endOffsets(partitions);
+            recordPositions(kafka, partitions);
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(500))) {
                     apply(record);
@@ -152,6 +202,7 @@ public final class TopicFollower implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             log.error("Stopped following {}: the view no longer updates", topicsByName.keySet(), e);
+            failed = true;
             running = false;
         }
     }
@@ -190,6 +241,10 @@ public final class TopicFollower implements SmartLifecycle {
         synchronized (positions) {
             for (TopicPartition partition : partitions) {
                 positions.put(partition, kafka.position(partition));
+            }
+            if (!loaded && reached(endsAtStart)) {
+                loaded = true;
+                log.info("View of {} loaded", topicsByName.keySet());
             }
             positions.notifyAll();
         }

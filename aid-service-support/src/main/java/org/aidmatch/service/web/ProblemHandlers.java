@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import org.aidmatch.service.kafka.BrokerUnavailable;
+import org.aidmatch.service.kafka.ViewNotLoaded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +24,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * Every error an AidMatch API returns is RFC 9457 {@code application/problem+json}. Spring's own
  * exceptions (405, 406, 415, ...) get the standard treatment; this adds the field list for
- * validation failures, readable messages for malformed JSON, and 503 when Kafka is away.
+ * validation failures, readable messages for malformed JSON, and 503 when Kafka is away or the view
+ * is still loading.
  */
 @RestControllerAdvice
 public class ProblemHandlers extends ResponseEntityExceptionHandler {
@@ -74,6 +76,17 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
         problem.setType(URI.create("https://aidmatch.org/problems/event-store-unavailable"));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .body(problem);
+    }
+
+    @ExceptionHandler(ViewNotLoaded.class)
+    ResponseEntity<ProblemDetail> viewNotLoaded(ViewNotLoaded e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                e.getMessage() + ", so it cannot answer yet. Please retry.");
+        problem.setTitle("Still starting");
+        problem.setType(URI.create("https://aidmatch.org/problems/view-loading"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem);
     }
 

@@ -70,7 +70,7 @@ class OfferController {
                 AidEvent.CURRENT_SCHEMA_VERSION);
         URI location = URI.create("/api/v1/offers/" + id);
         if (idempotencyKey != null) {
-            follower.awaitCaughtUp(publisher.lastWritten(), READ_YOUR_WRITES);
+            follower.awaitReadable(publisher.lastWritten(), READ_YOUR_WRITES);
             OfferState earlier = view.find(id).orElse(null);
             if (earlier != null) {
                 if (!samePosting(earlier, posted)) {
@@ -96,7 +96,7 @@ class OfferController {
             @RequestParam(required = false) String country,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageOf.DEFAULT_SIZE) int size) {
-        follower.awaitCaughtUp(publisher.lastWritten(), READ_YOUR_WRITES);
+        follower.awaitReadable(publisher.lastWritten(), READ_YOUR_WRITES);
         String upperCountry = country == null ? null : country.toUpperCase(Locale.ROOT);
         return PageOf.of(view.all().stream()
                 .filter(state -> caller.mayActFor(state.organization()))
@@ -124,7 +124,7 @@ class OfferController {
 
     /** An offer this caller may see, once the view has caught up with this instance's writes. */
     private OfferState visible(String id, Caller caller) {
-        follower.awaitCaughtUp(publisher.lastWritten(), READ_YOUR_WRITES);
+        follower.awaitReadable(publisher.lastWritten(), READ_YOUR_WRITES);
         // Another organisation's offer is reported as missing, so that its existence is not revealed.
         return view.find(id)
                 .filter(state -> caller.mayActFor(state.organization()))
