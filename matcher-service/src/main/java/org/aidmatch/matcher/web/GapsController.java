@@ -1,9 +1,12 @@
 package org.aidmatch.matcher.web;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.aidmatch.matcher.view.CoordinatorView;
 import org.aidmatch.matcher.view.GapRow;
+import org.aidmatch.service.kafka.TopicFollower;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,15 +23,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/gaps")
 class GapsController {
 
-    private final CoordinatorView view;
+    /** How long a read waits for a starting instance to load its view before it answers 503. */
+    private static final Duration LOADING = Duration.ofSeconds(3);
 
-    GapsController(CoordinatorView view) {
+    private final CoordinatorView view;
+    private final TopicFollower follower;
+
+    GapsController(CoordinatorView view, TopicFollower follower) {
         this.view = view;
+        this.follower = follower;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     List<GapRow> gaps(@RequestParam(required = false) String supplyType, @RequestParam(required = false) String country) {
         String upperCountry = country == null ? null : country.toUpperCase(Locale.ROOT);
+        follower.awaitReadable(Map.of(), LOADING);
         return view.gaps().stream()
                 .filter(row -> supplyType == null || row.supplyType().equals(supplyType))
                 .filter(row -> upperCountry == null || row.country().equals(upperCountry))

@@ -1,9 +1,11 @@
 package org.aidmatch.matcher.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.aidmatch.contracts.catalogue.SupplyCatalogue;
 import org.aidmatch.contracts.catalogue.SupplyType;
@@ -11,6 +13,7 @@ import org.aidmatch.contracts.events.MatchMade;
 import org.aidmatch.matcher.view.CoordinatorView;
 import org.aidmatch.matcher.view.Decision;
 import org.aidmatch.matcher.view.StreamPosition;
+import org.aidmatch.service.kafka.TopicFollower;
 import org.aidmatch.service.security.Caller;
 import org.aidmatch.service.security.Role;
 import org.aidmatch.service.web.PageOf;
@@ -34,10 +37,15 @@ class MatchesController {
     private static final Comparator<MatchMade> NEWEST_FIRST =
             Comparator.comparing(MatchMade::occurredAt).reversed().thenComparing(MatchMade::matchId);
 
-    private final CoordinatorView view;
+    /** How long a read waits for a starting instance to load its view before it answers 503. */
+    private static final Duration LOADING = Duration.ofSeconds(3);
 
-    MatchesController(CoordinatorView view) {
+    private final CoordinatorView view;
+    private final TopicFollower follower;
+
+    MatchesController(CoordinatorView view, TopicFollower follower) {
         this.view = view;
+        this.follower = follower;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -88,6 +96,7 @@ class MatchesController {
     private Stream<MatchMade> matching(Caller caller, String supplyType, String country, String organization,
             Instant since) {
         String upperCountry = country == null ? null : country.toUpperCase(Locale.ROOT);
+        follower.awaitReadable(Map.of(), LOADING);
         return view.decisions().stream()
                 .filter(decision -> caller.is(Role.COORDINATOR) || decision.involves(caller.organization()))
                 .map(Decision::event)
