@@ -36,25 +36,19 @@ public final class LoadLoops {
      * @param post sends post number {@code i} and says whether it succeeded
      */
     public static Result closedLoop(IntPredicate post, int clients, int seconds) throws InterruptedException {
-        Recorder latency = new Recorder(3);
-        AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        long begun = System.nanoTime();
-        long end = begun + Duration.ofSeconds(seconds).toNanos();
+        Tally tally = new Tally(post, System.nanoTime());
+        long end = tally.begun + Duration.ofSeconds(seconds).toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int client = c;
             threads.add(new Thread(() -> {
                 for (int i = client; System.nanoTime() < end; i += clients) {
-                    long sent = System.nanoTime();
-                    boolean succeeded = post.test(i);
-                    latency.recordValue(Math.max(1, (System.nanoTime() - sent) / 1_000));
-                    (succeeded ? ok : failed).incrementAndGet();
+                    tally.post(i, System.nanoTime());
                 }
             }, "closed-" + client));
         }
         runAll(threads);
-        return new Result(ok.get(), failed.get(), (System.nanoTime() - begun) / 1e9, latency.getIntervalHistogram());
+        return tally.result();
     }
 
     /**
@@ -64,28 +58,47 @@ public final class LoadLoops {
      * the loop ends; their count shows as the shortfall from the rate.
      */
     public static Result openLoop(IntPredicate post, int perSecond, int seconds) throws InterruptedException {
-        Recorder latency = new Recorder(3);
-        AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
+        Tally tally = new Tally(post, System.nanoTime() + 10_000_000L);
         long interval = 1_000_000_000L / perSecond;
         int total = perSecond * seconds;
-        long begun = System.nanoTime() + 10_000_000L;
-        long giveUp = begun + Duration.ofSeconds(seconds + 10).toNanos();
+        long giveUp = tally.begun + Duration.ofSeconds(seconds + 10).toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int s = 0; s < OPEN_LOOP_SENDERS; s++) {
             int sender = s;
             threads.add(new Thread(() -> {
                 for (int i = sender; i < total && System.nanoTime() < giveUp; i += OPEN_LOOP_SENDERS) {
-                    long due = begun + i * interval;
+                    long due = tally.begun + i * interval;
                     LockSupport.parkNanos(due - System.nanoTime());
-                    boolean succeeded = post.test(i);
-                    latency.recordValue(Math.max(1, (System.nanoTime() - due) / 1_000));
-                    (succeeded ? ok : failed).incrementAndGet();
+                    tally.post(i, due);
                 }
             }, "open-" + sender));
         }
         runAll(threads);
-        return new Result(ok.get(), failed.get(), (System.nanoTime() - begun) / 1e9, latency.getIntervalHistogram());
+        return tally.result();
+    }
+
+    /** Posts and counts them, shared by a loop's threads; latency from the given start of each post. */
+    private static final class Tally {
+        private final IntPredicate post;
+        private final long begun;
+        private final Recorder latency = new Recorder(3);
+        private final AtomicLong ok = new AtomicLong();
+        private final AtomicLong failed = new AtomicLong();
+
+        Tally(IntPredicate post, long begun) {
+            this.post = post;
+            this.begun = begun;
+        }
+
+        void post(int i, long from) {
+            boolean succeeded = post.test(i);
+            latency.recordValue(Math.max(1, (System.nanoTime() - from) / 1_000));
+            (succeeded ? ok : failed).incrementAndGet();
+        }
+
+        Result result() {
+            return new Result(ok.get(), failed.get(), (System.nanoTime() - begun) / 1e9, latency.getIntervalHistogram());
+        }
     }
 
     private static void runAll(List<Thread> threads) throws InterruptedException {

@@ -57,6 +57,8 @@ public final class PipelineBenchmark {
 
     private static final String IDENTITY_OUT = "bench.identity.out";
     private static final int WARM_UP_EVENTS = 20_000;
+    /** Send as the services do (idempotent, no linger), and offers from a producer of their own. */
+    private static final boolean AS_SERVICES = Boolean.getBoolean("aidmatch.bench.as-services");
 
     private final String bootstrap = KafkaTestBroker.bootstrapServers();
     private final List<String> supplyTypes =
@@ -133,7 +135,6 @@ public final class PipelineBenchmark {
         }
     }
 
-
     /** Offers sent at a fixed rate, each filling the request sent just before it. */
     private Histogram latencyAtFixedRate(int eventsPerSecond, int warmUpSeconds, int seconds) throws Exception {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
@@ -143,7 +144,7 @@ public final class PipelineBenchmark {
         try (KafkaConsumer<String, byte[]> consumer = CommittedTail.open(bootstrap, Topics.MATCHES.name());
                 AutoCloseable matcher = matcher("latest");
                 KafkaProducer<String, byte[]> producer = producer();
-                KafkaProducer<String, byte[]> offerProducer = Boolean.getBoolean("aidmatch.bench.as-services") ? servicesProducer() : null) {
+                KafkaProducer<String, byte[]> offerProducer = AS_SERVICES ? servicesProducer() : null) {
             Thread sender = new Thread(() -> {
                 long interval = 1_000_000_000L / pairsPerSecond;
                 long next = System.nanoTime();
@@ -231,23 +232,23 @@ public final class PipelineBenchmark {
                 serializer.serialize(topic, event)));
     }
 
-    /**
-     * One request in flight without idempotence, as the tests' writer: on a freshly created topic of
-     * the embedded broker, an idempotent producer can stall in out-of-order-sequence retries.
-     */
+    /** As the services' publisher: idempotent, acks=all, no linger. */
     private KafkaProducer<String, byte[]> servicesProducer() {
         return new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", 0,
                 "enable.idempotence", true), new StringSerializer(), new ByteArraySerializer());
     }
 
+    /**
+     * By default one request in flight without idempotence, as the tests' writer: on a freshly
+     * created topic of the embedded broker, an idempotent producer can stall in out-of-order-sequence
+     * retries.
+     */
     private KafkaProducer<String, byte[]> producer() {
-        if (Boolean.getBoolean("aidmatch.bench.as-services")) {
+        if (AS_SERVICES) {
             return servicesProducer();
         }
         return new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", 1,
                 "enable.idempotence", false, "max.in.flight.requests.per.connection", 1),
                 new StringSerializer(), new ByteArraySerializer());
     }
-
-
 }
