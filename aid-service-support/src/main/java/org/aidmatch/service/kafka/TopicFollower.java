@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.aidmatch.contracts.events.AidEvent;
 import org.aidmatch.contracts.json.EventSerde;
@@ -40,6 +42,8 @@ import org.springframework.context.SmartLifecycle;
 public final class TopicFollower implements SmartLifecycle, HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
+    private static final Duration FIRST_RETRY_PAUSE = Duration.ofSeconds(1);
+    private static final Duration LAST_RETRY_PAUSE = Duration.ofSeconds(30);
 
     private final Map<String, Object> consumerConfig;
     private final Map<String, Topic<? extends AidEvent>> topicsByName = new HashMap<>();
@@ -48,10 +52,15 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
     private final Map<TopicPartition, Long> positions = new HashMap<>();
     /** The committed ends of the topics when following began; empty until known. */
     private Map<TopicPartition, Long> endsAtStart = Map.of();
+    /** Where to go on after a failure: the offset after the last record applied, per partition. */
+    private final Map<TopicPartition, Long> resumeAt = new HashMap<>();
     private volatile boolean loaded;
-    private volatile boolean failed;
+    /** What made following fail, while it is being retried; {@code null} while all is well. */
+    private volatile String failure;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running;
+    /** Cut short a pause between retries when the follower stops. */
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private Thread thread;
 
     /** One event as read, with where it stands in its topic. */
@@ -97,6 +106,7 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
     @Override
     public void stop() {
         running = false;
+        stopping.countDown();
         KafkaConsumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
@@ -122,9 +132,11 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
 
     @Override
     public Health health() {
-        if (failed) {
+        String lastFailure = failure;
+        if (lastFailure != null) {
             return Health.down().withDetail("topics", topicsByName.keySet())
-                    .withDetail("reason", "stopped following; the view no longer updates").build();
+                    .withDetail("reason", "cannot read the topics, retrying; the view does not update")
+                    .withDetail("error", lastFailure).build();
         }
         return (loaded ? Health.up() : Health.outOfService().withDetail("reason", "loading the view"))
                 .withDetail("topics", topicsByName.keySet()).build();
@@ -186,39 +198,81 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
         return true;
     }
 
+    /**
+     * Follows until stopped. When the broker stays away longer than the consumer's timeouts (at
+     * start, or while positions are read), the consumer gives up with an exception; the follower
+     * then starts over with a new consumer, after a growing pause, from where the view stands, so
+     * the service recovers when the broker does and no event is applied twice.
+     */
     private void follow() {
-        try (KafkaConsumer<String, byte[]> kafka =
-                new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer = kafka;
-            List<TopicPartition> partitions = awaitPartitions(kafka);
-            kafka.assign(partitions);
-            kafka.seekToBeginning(partitions);
-            endsAtStart = kafka.endOffsets(partitions);
-            recordPositions(kafka, partitions);
-            while (running) {
-                for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(500))) {
-                    apply(record);
+        Duration pause = FIRST_RETRY_PAUSE;
+        while (running) {
+            try (KafkaConsumer<String, byte[]> kafka =
+                    new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
+                consumer = kafka;
+                if (!running) {
+                    return; // stopped while the consumer was being made, so its wakeup was missed
                 }
-                recordPositions(kafka, partitions);
+                followWith(kafka);
+            } catch (WakeupException e) {
+                if (running) {
+                    fail(e, pause);
+                }
+            } catch (RuntimeException e) {
+                fail(e, pause);
             }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
+            pauseQuietly(pause);
+            pause = pause.multipliedBy(2).compareTo(LAST_RETRY_PAUSE) > 0 ? LAST_RETRY_PAUSE : pause.multipliedBy(2);
+        }
+    }
+
+    private void followWith(KafkaConsumer<String, byte[]> kafka) {
+        List<TopicPartition> partitions = awaitPartitions(kafka);
+        kafka.assign(partitions);
+        for (TopicPartition partition : partitions) {
+            Long next = resumeAt.get(partition);
+            if (next == null) {
+                kafka.seekToBeginning(List.of(partition));
+            } else {
+                kafka.seek(partition, next);
             }
-        } catch (RuntimeException e) {
-            log.error("Stopped following {}: the view no longer updates", topicsByName.keySet(), e);
-            failed = true;
-            running = false;
+        }
+        if (endsAtStart.isEmpty()) {
+            endsAtStart = kafka.endOffsets(partitions);
+        }
+        recordPositions(kafka, partitions);
+        failure = null;
+        while (running) {
+            for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(500))) {
+                apply(record);
+                resumeAt.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+            }
+            recordPositions(kafka, partitions);
+        }
+    }
+
+    private void fail(RuntimeException e, Duration pause) {
+        failure = e.toString();
+        log.error("Following {} failed; the view does not update until it succeeds again in {} s",
+                topicsByName.keySet(), pause.toSeconds(), e);
+    }
+
+    private void pauseQuietly(Duration pause) {
+        try {
+            stopping.await(pause.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     private List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> kafka) {
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topicsByName.keySet()) {
-            List<PartitionInfo> infos = kafka.partitionsFor(topic, Duration.ofSeconds(30));
+            List<PartitionInfo> infos = kafka.partitionsFor(topic);
             while (running && (infos == null || infos.isEmpty())) {
                 log.info("Waiting for topic {} to exist", topic);
-                infos = kafka.partitionsFor(topic, Duration.ofSeconds(30));
+                pauseQuietly(FIRST_RETRY_PAUSE);
+                infos = kafka.partitionsFor(topic);
             }
             if (infos != null) {
                 infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
