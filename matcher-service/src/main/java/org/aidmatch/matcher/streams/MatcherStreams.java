@@ -29,6 +29,7 @@ public final class MatcherStreams implements SmartLifecycle {
         properties.putAll(config);
         streams = new KafkaStreams(topology, properties);
         streams.setStateListener((now, before) -> log.info("Matcher streams {} -> {}", before, now));
+        streams.setUncaughtExceptionHandler(StreamThreadFailures.standard());
         streams.start();
     }
 
