@@ -6,21 +6,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
-import org.aidmatch.contracts.catalogue.SupplyCatalogue;
-import org.aidmatch.contracts.catalogue.SupplyType;
 import org.aidmatch.contracts.events.AidEvent;
 import org.aidmatch.contracts.events.MatchEvent;
-import org.aidmatch.contracts.events.Urgency;
 import org.aidmatch.contracts.topics.Topics;
-import org.aidmatch.testing.Events;
 import org.aidmatch.testing.KafkaTestBroker;
 import org.aidmatch.testing.MatcherOracle;
+import org.aidmatch.testing.MixedLoad;
 import org.aidmatch.testing.TestApiKeys;
 import org.aidmatch.testing.TopicReader;
 import org.aidmatch.testing.TopicWriter;
@@ -38,8 +31,6 @@ class MatcherCrashIT {
 
     private static final int EVENTS = 12_000;
     private static final int KILLS = 3;
-    private static final List<String> COUNTRIES = List.of("KE", "TZ", "ET", "PK", "UZ", "KG", "AF", "BD", "NP", "SO");
-    private static final List<String> AREAS = List.of("KE", "PK", "014", "002", "143", "034", "142", "202", "001");
 
     @TempDir
     Path stateDir;
@@ -49,7 +40,7 @@ class MatcherCrashIT {
 
     @Test
     void a_matcher_killed_three_times_under_load_loses_and_repeats_nothing() throws Exception {
-        List<AidEvent> input = input();
+        List<AidEvent> input = MixedLoad.events(EVENTS, run);
         List<MatchEvent> expected = MatcherOracle.decide(input);
         KafkaTestBroker.createTopics();
         try (TopicWriter writer = new TopicWriter(bootstrap)) {
@@ -92,25 +83,6 @@ class MatcherCrashIT {
                 "--spring.kafka.streams.state-dir=" + stateDir,
                 "--aidmatch.security.api-keys-file=" + TestApiKeys.file())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private List<AidEvent> input() {
-        Random random = new Random(42);
-        List<String> supplyTypes = SupplyCatalogue.standard().all().stream().map(SupplyType::code).limit(8).toList();
-        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        List<AidEvent> events = new ArrayList<>();
-        for (int i = 0; i < EVENTS; i++) {
-            String supplyType = supplyTypes.get(random.nextInt(supplyTypes.size()));
-            Instant at = start.plusMillis(i);
-            if (random.nextBoolean()) {
-                events.add(Events.request("r" + i + "-" + run, supplyType, 1 + random.nextInt(80),
-                        COUNTRIES.get(random.nextInt(COUNTRIES.size())), Urgency.values()[random.nextInt(3)], null, at));
-            } else {
-                events.add(Events.offer("o" + i + "-" + run, supplyType, 1 + random.nextInt(80), null, at,
-                        AREAS.get(random.nextInt(AREAS.size()))));
-            }
-        }
-        return events;
     }
 
     private List<MatchEvent> ours(List<MatchEvent> events) {
