@@ -219,6 +219,9 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
                     fail(e, pause);
                 }
             } catch (RuntimeException e) {
+                if (failure == null) {
+                    pause = FIRST_RETRY_PAUSE; // it had been following: a new outage starts the pauses over
+                }
                 fail(e, pause);
             }
             pauseQuietly(pause);
@@ -261,6 +264,8 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
         try {
             stopping.await(pause.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
+            // nothing here interrupts this thread; if something does, it means stop, not retry at once for ever
+            running = false;
             Thread.currentThread().interrupt();
         }
     }
