@@ -2,8 +2,6 @@ package org.aidmatch.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,8 +55,8 @@ class BrokerOutageIT {
 
     @Test
     void every_post_is_acknowledged_and_on_its_topic_or_a_503_and_the_whole_stack_recovers() throws Exception {
-        int kafkaPort = freePort();
-        int controllerPort = freePort();
+        int kafkaPort = FreePorts.next();
+        int controllerPort = FreePorts.next();
         LocalKafkaBroker broker = LocalKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort, controllerPort);
         ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
         List<ConfigurableApplicationContext> services = new ArrayList<>();
@@ -164,11 +162,5 @@ class BrokerOutageIT {
 
     private static List<MatchMade> matchesOf(List<MatchEvent> events) {
         return events.stream().filter(MatchMade.class::isInstance).map(MatchMade.class::cast).toList();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -43,8 +42,8 @@ class DashboardBrowserIT {
     void a_coordinator_sees_a_match_arrive_and_the_gap_shrink_without_reloading() throws IOException {
         assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
                 "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
-        LocalSettings settings = new LocalSettings(dataDir, freePort(), freePort(), freePort(), freePort(), freePort(),
-                TestApiKeys.file().toString());
+        LocalSettings settings = new LocalSettings(dataDir, FreePorts.next(), FreePorts.next(),
+                FreePorts.next(), FreePorts.next(), FreePorts.next(), TestApiKeys.file().toString());
         try (LocalStack stack = LocalStack.start(settings)) {
             WebDriver browser = chromium();
             try {
@@ -94,11 +93,5 @@ class DashboardBrowserIT {
         Files.createDirectories(target);
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, target.resolve("dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

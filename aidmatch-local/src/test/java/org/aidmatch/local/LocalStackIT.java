@@ -3,7 +3,6 @@ package org.aidmatch.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +29,8 @@ class LocalStackIT {
 
     @Test
     void a_need_and_an_offer_posted_over_http_are_matched_and_survive_a_restart() throws IOException {
-        LocalSettings settings = new LocalSettings(dataDir, freePort(), freePort(), freePort(), freePort(), freePort(),
-                TestApiKeys.file().toString());
+        LocalSettings settings = new LocalSettings(dataDir, FreePorts.next(), FreePorts.next(),
+                FreePorts.next(), FreePorts.next(), FreePorts.next(), TestApiKeys.file().toString());
         ApiClient requests = ApiClient.onPort(settings.requestPort());
         ApiClient offers = ApiClient.onPort(settings.offerPort());
         String requestPath;
@@ -92,12 +91,6 @@ class LocalStackIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -2,8 +2,6 @@ package org.aidmatch.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,8 +43,8 @@ class MatcherBrokerOutageIT {
 
     @Test
     void a_matcher_cut_off_from_its_broker_mid_backlog_resumes_and_decides_as_if_nothing_happened() throws Exception {
-        int port = freePort();
-        int controllerPort = freePort();
+        int port = FreePorts.next();
+        int controllerPort = FreePorts.next();
         List<AidEvent> input = MixedLoad.events(EVENTS, run);
         List<MatchEvent> expected = MatcherOracle.decide(input);
         LocalKafkaBroker broker = LocalKafkaBroker.start(dataDir.resolve("kafka"), port, controllerPort);
@@ -99,12 +97,6 @@ class MatcherBrokerOutageIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(Topics.ALL.stream().map(topic -> new NewTopic(topic.name(), 6, (short) 1)).toList())
                     .all().get();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

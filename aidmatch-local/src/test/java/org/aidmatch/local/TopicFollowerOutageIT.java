@@ -2,8 +2,6 @@ package org.aidmatch.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,8 +38,8 @@ class TopicFollowerOutageIT {
 
     @Test
     void a_view_loads_once_its_broker_comes_and_goes_on_after_the_broker_returns() throws Exception {
-        int port = freePort();
-        int controllerPort = freePort();
+        int port = FreePorts.next();
+        int controllerPort = FreePorts.next();
         String bootstrap = "localhost:" + port;
         Map<String, Integer> seen = new ConcurrentHashMap<>();
         // Timeouts of a second stand for a broker that stays away longer than the defaults (60 s).
@@ -102,11 +100,5 @@ class TopicFollowerOutageIT {
             Thread.sleep(50);
         }
         assertThat(condition.getAsBoolean()).as("within " + timeout).isTrue();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

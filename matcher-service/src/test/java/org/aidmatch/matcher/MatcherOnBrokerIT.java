@@ -7,18 +7,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.aidmatch.contracts.events.MatchEvent;
 import org.aidmatch.contracts.events.MatchMade;
-import org.aidmatch.contracts.events.OfferEvent;
 import org.aidmatch.contracts.events.Urgency;
+import org.aidmatch.contracts.topics.Topic;
 import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.testing.Events;
 import org.aidmatch.testing.KafkaTestBroker;
 import org.aidmatch.testing.TopicReader;
 import org.aidmatch.testing.TopicWriter;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -60,36 +67,40 @@ class MatcherOnBrokerIT {
         }
     }
 
-    @Test
-    void an_unreadable_offer_lands_in_the_dead_letter_topic_with_its_cause_and_matching_goes_on() {
+    /** Unreadable on each input topic: the JSON breaks off, and a quantity is not a number. */
+    @ParameterizedTest
+    @ValueSource(strings = {"aid.requests.v1", "aid.offers.v1"})
+    void an_unreadable_record_lands_in_its_topics_dead_letter_topic_with_its_cause_and_matching_goes_on(String topic) {
+        Topic<?> input = topic.equals(Topics.REQUESTS.name()) ? Topics.REQUESTS : Topics.OFFERS;
+        Topic<?> deadLetters = Topics.deadLetterOf(input.name());
         try (TopicWriter writer = new TopicWriter(bootstrap);
                 TopicReader<MatchEvent> matches = TopicReader.of(bootstrap, Topics.MATCHES)) {
-            byte[] garbage = ("{\"type\":\"OfferPosted\",\"quantity\":\"lots\",\"marker\":\"" + suffix + "\"")
-                    .getBytes(StandardCharsets.UTF_8);
-            writer.sendRaw(Topics.OFFERS.name(), "PPE-GLOVES-EXAM", garbage);
-            writer.send(Topics.REQUESTS, Events.request("req-" + suffix, "PPE-GLOVES-EXAM", 10, "UZ", Urgency.NORMAL));
-            writer.send(Topics.OFFERS, Events.offer("off-" + suffix, "PPE-GLOVES-EXAM", 10, "143"));
+            byte[] garbage = ("{\"type\":\"" + (input == Topics.REQUESTS ? "RequestPosted" : "OfferPosted")
+                    + "\",\"quantity\":\"lots\",\"marker\":\"" + suffix + "\"").getBytes(StandardCharsets.UTF_8);
+            writer.sendRaw(input.name(), "PPE-GLOVES-EXAM", garbage);
+            writer.send(Topics.REQUESTS, Events.request("req-" + topic + suffix, "PPE-GLOVES-EXAM", 10, "UZ", Urgency.NORMAL));
+            writer.send(Topics.OFFERS, Events.offer("off-" + topic + suffix, "PPE-GLOVES-EXAM", 10, "143"));
 
-            ConsumerRecord<byte[], byte[]> dead = awaitDeadLetter(suffix);
-            matches.await(MatchMade.class, m -> m.requestId().equals("req-" + suffix), WAIT);
+            ConsumerRecord<byte[], byte[]> dead = awaitDeadLetter(deadLetters, suffix);
+            matches.await(MatchMade.class, m -> m.requestId().equals("req-" + topic + suffix), WAIT);
 
             assertThat(dead.value()).isEqualTo(garbage);
-            assertThat(new String(dead.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC).value(),
-                    StandardCharsets.UTF_8)).isEqualTo(Topics.OFFERS.name());
-            assertThat(new String(dead.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE).value(),
-                    StandardCharsets.UTF_8)).contains("cannot read OfferEvent");
+            assertThat(header(dead, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(input.name());
+            assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+                    .contains("cannot read " + input.valueType().getSimpleName());
         }
     }
 
-    private ConsumerRecord<byte[], byte[]> awaitDeadLetter(String marker) {
-        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(java.util.Map.of(
-                "bootstrap.servers", bootstrap, "auto.offset.reset", "earliest"),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            List<org.apache.kafka.common.TopicPartition> partitions = consumer
-                    .partitionsFor(Topics.OFFERS_DEAD_LETTER.name(), Duration.ofSeconds(10)).stream()
-                    .map(info -> new org.apache.kafka.common.TopicPartition(info.topic(), info.partition()))
-                    .toList();
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private ConsumerRecord<byte[], byte[]> awaitDeadLetter(Topic<?> deadLetters, String marker) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(deadLetters.name(), Duration.ofSeconds(10))
+                    .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + WAIT.toNanos();
@@ -100,7 +111,7 @@ class MatcherOnBrokerIT {
                     }
                 }
             }
-            throw new AssertionError("no dead letter with " + marker + " on " + Topics.OFFERS_DEAD_LETTER.name());
+            throw new AssertionError("no dead letter with " + marker + " on " + deadLetters.name());
         }
     }
 }
