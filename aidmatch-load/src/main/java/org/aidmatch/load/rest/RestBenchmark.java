@@ -2,11 +2,7 @@ package org.aidmatch.load.rest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,9 +38,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * each with the benchmark's {@link TrivialEndpoint} added, and a load generator on the same cores.
  *
  * <ol>
- *   <li>Post-to-match through REST at 200 posts per second, with the matcher running: from the
- *       offer's POST to its match being readable committed on {@code aid.matches.v1}. The matcher
- *       is then stopped, so that the REST edge has the machine to itself.</li>
+ *   <li>Post-to-match through REST at 100 posts per second after a warm-up, with the matcher
+ *       running: from the offer's POST to its match being readable committed on
+ *       {@code aid.matches.v1}. The matcher is then stopped, so that the REST edge has the machine
+ *       to itself.</li>
  *   <li>As fast as it goes: {@code clients} threads post back to back (closed loop), first to the
  *       trivial endpoints, then requests and offers for real; throughput and service time.</li>
  *   <li>At a fixed rate of 400 posts per second (open loop): latency is counted from when each
@@ -66,8 +63,7 @@ public final class RestBenchmark {
     /** Long enough for the JIT to settle: until it has, the machine is saturated even at 100 posts/s. */
     private static final int POST_TO_MATCH_WARM_UP = Integer.getInteger("aidmatch.bench.post-to-match-warm-up", 60);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final PlainHttp http = new PlainHttp();
     private final List<String> supplyTypes =
             SupplyCatalogue.standard().all().stream().map(SupplyType::code).toList();
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
@@ -121,26 +117,44 @@ public final class RestBenchmark {
                 decided.mean(TimeUnit.MILLISECONDS), decided.max(TimeUnit.MILLISECONDS), decided.count()));
         matcher.close();
         services.remove(matcher);
+        http.closeAll(); // the post-to-match senders' connections
 
         IntPredicate trivial = i -> post(Target.TRIVIAL, i);
         IntPredicate real = i -> post(Target.REAL, i);
         print("warming up for 20 s");
-        LoadLoops.closedLoop(trivial, clients, 10);
-        LoadLoops.closedLoop(real, clients, 10);
+        closedLoop(trivial, clients, 10);
+        closedLoop(real, clients, 10);
         print(String.format("as fast as %d clients go, %d s each (closed loop; latency is service time)", clients, seconds));
-        LoadLoops.Result trivialMax = LoadLoops.closedLoop(trivial, clients, seconds);
+        LoadLoops.Result trivialMax = closedLoop(trivial, clients, seconds);
         print("  trivial endpoint:         " + trivialMax);
-        LoadLoops.Result realMax = LoadLoops.closedLoop(real, clients, seconds);
+        LoadLoops.Result realMax = closedLoop(real, clients, seconds);
         print("  POST requests and offers: " + realMax);
         print(String.format("  ratio real/trivial: %.2f", realMax.perSecond() / trivialMax.perSecond()));
         print(String.format("at a fixed %d posts/s, %d s each (open loop; latency from when each post was due)",
                 FIXED_RATE, seconds));
-        LoadLoops.Result trivialRate = LoadLoops.openLoop(trivial, FIXED_RATE, seconds);
+        LoadLoops.Result trivialRate = openLoop(trivial, FIXED_RATE, seconds);
         print("  trivial endpoint:         " + trivialRate);
-        LoadLoops.Result realRate = LoadLoops.openLoop(real, FIXED_RATE, seconds);
+        LoadLoops.Result realRate = openLoop(real, FIXED_RATE, seconds);
         print("  POST requests and offers: " + realRate);
         print(String.format("  p99 ratio real/trivial: %.2f",
                 Latencies.millis(realRate.latency(), 99) / Latencies.millis(trivialRate.latency(), 99)));
+    }
+
+    /** Each loop's threads open their own connections; they are closed when the loop ends. */
+    private LoadLoops.Result closedLoop(IntPredicate post, int clients, int seconds) throws InterruptedException {
+        try {
+            return LoadLoops.closedLoop(post, clients, seconds);
+        } finally {
+            http.closeAll();
+        }
+    }
+
+    private LoadLoops.Result openLoop(IntPredicate post, int perSecond, int seconds) throws InterruptedException {
+        try {
+            return LoadLoops.openLoop(post, perSecond, seconds);
+        } finally {
+            http.closeAll();
+        }
     }
 
     /** Results go to standard error, apart from the services' log on standard output. */
@@ -203,20 +217,8 @@ public final class RestBenchmark {
 
     /** The body of a 201, or {@code null} for anything else. */
     private String send(URI uri, String apiKey, String body) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("X-Api-Key", apiKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 201 ? response.body() : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        PlainHttp.Response response = http.post(uri, apiKey, body);
+        return response != null && response.status() == 201 ? response.body() : null;
     }
 
     private String requestBody(int pair) {
