@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # How long the local stack takes to be healthy, and how much memory it holds (RSS), on this machine.
 # Usage: aidmatch-bench/stack-footprint.sh   (after ./mvnw -q -B -DskipTests package)
+# JVM options go in JAVA_OPTS, e.g. JAVA_OPTS=-XX:TieredStopAtLevel=1 aidmatch-bench/stack-footprint.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=aidmatch-local/target/aidmatch-local.jar
@@ -8,7 +9,8 @@ jar=aidmatch-local/target/aidmatch-local.jar
 data=$(mktemp -d)
 kafka_port=${KAFKA_PORT:-19092}
 start=$(date +%s.%N)
-java -jar "$jar" --data-dir="$data" --kafka-port="$kafka_port" > "$data/stack.log" 2>&1 < /dev/null &
+# shellcheck disable=SC2086 # JAVA_OPTS holds several options
+java ${JAVA_OPTS:-} -jar "$jar" --data-dir="$data" --kafka-port="$kafka_port" > "$data/stack.log" 2>&1 < /dev/null &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
 healthy() {
