@@ -45,7 +45,12 @@ public final class KafkaTestBroker {
 
     /** Creates the AidMatch topics, as the services do at start-up, for tests that run without them. */
     public static void createTopics() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        createTopics(bootstrapServers());
+    }
+
+    /** The same on another broker, such as one a test starts and stops itself. */
+    public static void createTopics(String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = Topics.ALL.stream()
                     .filter(topic -> !existing.contains(topic.name()))

@@ -5,21 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.aidmatch.contracts.events.AidEvent;
 import org.aidmatch.contracts.events.MatchEvent;
 import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.matcher.MatcherServiceApplication;
 import org.aidmatch.matcher.streams.MatcherStreams;
+import org.aidmatch.testing.KafkaTestBroker;
 import org.aidmatch.testing.MatcherOracle;
 import org.aidmatch.testing.MixedLoad;
 import org.aidmatch.testing.TestApiKeys;
 import org.aidmatch.testing.TopicReader;
 import org.aidmatch.testing.TopicWriter;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -50,7 +47,7 @@ class MatcherBrokerOutageIT {
         LocalKafkaBroker broker = LocalKafkaBroker.start(dataDir.resolve("kafka"), port, controllerPort);
         ConfigurableApplicationContext matcher = null;
         try {
-            createTopics(broker.bootstrapServers());
+            KafkaTestBroker.createTopics(broker.bootstrapServers());
             try (TopicWriter writer = new TopicWriter(broker.bootstrapServers())) {
                 writer.sendAll(input);
             }
@@ -93,10 +90,4 @@ class MatcherBrokerOutageIT {
         return MatcherOracle.ofRun(events, "-" + run);
     }
 
-    private static void createTopics(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(Topics.ALL.stream().map(topic -> new NewTopic(topic.name(), 6, (short) 1)).toList())
-                    .all().get();
-        }
-    }
 }

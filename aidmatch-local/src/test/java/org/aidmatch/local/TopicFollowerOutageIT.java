@@ -13,14 +13,11 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.aidmatch.contracts.events.RequestPosted;
 import org.aidmatch.contracts.events.Urgency;
-import org.aidmatch.contracts.topics.TopicSettings;
 import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.service.kafka.TopicFollower;
 import org.aidmatch.testing.Events;
+import org.aidmatch.testing.KafkaTestBroker;
 import org.aidmatch.testing.TopicWriter;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +53,7 @@ class TopicFollowerOutageIT {
             assertThat(follower.isRunning()).as("still trying while the broker is absent").isTrue();
 
             broker = LocalKafkaBroker.start(dataDir, port, controllerPort);
-            createRequestsTopic(bootstrap);
+            KafkaTestBroker.createTopics(bootstrap);
             write(bootstrap, "before-", 50);
             await(() -> follower.health().getStatus().equals(Status.UP) && seen.size() == 50, Duration.ofSeconds(60));
 
@@ -75,13 +72,6 @@ class TopicFollowerOutageIT {
             if (broker != null) {
                 broker.close();
             }
-        }
-    }
-
-    private static void createRequestsTopic(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(Topics.REQUESTS.name(), TopicSettings.DEFAULTS.partitions(),
-                    TopicSettings.DEFAULTS.replicationFactor()))).all().get();
         }
     }
 

@@ -1,7 +1,6 @@
 package org.aidmatch.service.kafka;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,12 +48,9 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
     private final Map<String, Topic<? extends AidEvent>> topicsByName = new HashMap<>();
     private final Map<String, EventSerde<? extends AidEvent>> serdesByTopic = new HashMap<>();
     private final Consumer<FollowedEvent> view;
-    private final Map<TopicPartition, Long> positions = new HashMap<>();
-    /** The committed ends of the topics when following began; empty until known. */
-    private Map<TopicPartition, Long> endsAtStart = Map.of();
+    private final ViewProgress progress;
     /** Where to go on after a failure: the offset after the last record applied, per partition. */
     private final Map<TopicPartition, Long> resumeAt = new HashMap<>();
-    private volatile boolean loaded;
     /** What made following fail, while it is being retried; {@code null} while all is well. */
     private volatile String failure;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -93,6 +89,7 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
             serdesByTopic.put(topic.name(), new EventSerde<>(topic.valueType()));
         }
         this.view = view;
+        this.progress = new ViewProgress(topicsByName.keySet());
     }
 
     @Override
@@ -127,7 +124,7 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
 
     /** Whether the view holds everything the topics held when following began. */
     public boolean isLoaded() {
-        return loaded;
+        return progress.isLoaded();
     }
 
     @Override
@@ -138,7 +135,7 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
                     .withDetail("reason", "cannot read the topics, retrying; the view does not update")
                     .withDetail("error", lastFailure).build();
         }
-        return (loaded ? Health.up() : Health.outOfService().withDetail("reason", "loading the view"))
+        return (progress.isLoaded() ? Health.up() : Health.outOfService().withDetail("reason", "loading the view"))
                 .withDetail("topics", topicsByName.keySet()).build();
     }
 
@@ -149,53 +146,10 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
      * that is loaded but behind the given offsets is answered from as it is.
      */
     public void awaitReadable(Map<TopicPartition, Long> offsets, Duration timeout) {
-        if (!awaitCaughtUp(offsets, timeout) && !loaded) {
+        if (!progress.awaitCaughtUp(offsets, timeout) && !progress.isLoaded()) {
             throw new ViewNotLoaded("The view of " + String.join(" and ", topicsByName.keySet())
                     + " is still being read from Kafka");
         }
-    }
-
-    /**
-     * Waits until the view is loaded and has applied every record up to and including the given
-     * offsets, or the timeout passes. Returns whether it caught up.
-     */
-    private boolean awaitCaughtUp(Map<TopicPartition, Long> offsets, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        synchronized (positions) {
-            while (!loaded || !caughtUp(offsets)) {
-                long left = Duration.between(Instant.now(), deadline).toMillis();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    positions.wait(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
-
-    /** Whether every position is at or past the given end offsets (an end offset is the next to write). */
-    private boolean reached(Map<TopicPartition, Long> ends) {
-        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-            if (positions.getOrDefault(end.getKey(), 0L) < end.getValue()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean caughtUp(Map<TopicPartition, Long> offsets) {
-        for (Map.Entry<TopicPartition, Long> entry : offsets.entrySet()) {
-            if (topicsByName.containsKey(entry.getKey().topic())
-                    && positions.getOrDefault(entry.getKey(), 0L) <= entry.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -240,15 +194,14 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
                 kafka.seek(partition, next);
             }
         }
-        if (endsAtStart.isEmpty()) {
-            endsAtStart = kafka.endOffsets(partitions);
-        }
+        progress.beginning(() -> kafka.endOffsets(partitions));
         recordPositions(kafka, partitions);
         failure = null;
         while (running) {
             for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(500))) {
-                apply(record);
-                resumeAt.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                apply(record, partition);
+                resumeAt.put(partition, record.offset() + 1);
             }
             recordPositions(kafka, partitions);
         }
@@ -286,7 +239,7 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
         return partitions;
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record) {
+    private void apply(ConsumerRecord<String, byte[]> record, TopicPartition partition) {
         AidEvent event;
         try {
             event = serdesByTopic.get(record.topic()).deserialize(record.topic(), record.value());
@@ -297,20 +250,15 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
             return;
         }
         if (event != null) {
-            view.accept(new FollowedEvent(event, new TopicPartition(record.topic(), record.partition()), record.offset()));
+            view.accept(new FollowedEvent(event, partition, record.offset()));
         }
     }
 
     private void recordPositions(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {
-        synchronized (positions) {
-            for (TopicPartition partition : partitions) {
-                positions.put(partition, kafka.position(partition));
-            }
-            if (!loaded && reached(endsAtStart)) {
-                loaded = true;
-                log.info("View of {} loaded", topicsByName.keySet());
-            }
-            positions.notifyAll();
+        Map<TopicPartition, Long> next = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            next.put(partition, kafka.position(partition));
         }
+        progress.advancedTo(next);
     }
 }
