@@ -32,8 +32,43 @@ public final class KafkaTestBroker {
             "auto.create.topics.enable", "false");
 
     private static String bootstrapServers;
+    private static Runnable stopShared;
+
+    /** A broker of a test's own, with settings of its own, stopped when the test is done with it. */
+    public record OwnBroker(String bootstrapServers, EmbeddedKafkaKraftBroker broker) implements AutoCloseable {
+        @Override
+        public void close() {
+            broker.destroy();
+        }
+    }
 
     private KafkaTestBroker() {}
+
+    /**
+     * Starts an embedded broker apart from the shared one, for tests that need broker settings of
+     * their own (a retention of a second, say); the single-node settings come first and may be
+     * overridden.
+     */
+    public static OwnBroker startOwn(Map<String, String> settings) {
+        Map<String, String> all = new java.util.HashMap<>(SINGLE_NODE_SETTINGS);
+        all.putAll(settings);
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+        broker.brokerProperties(all);
+        broker.afterPropertiesSet();
+        return new OwnBroker(broker.getBrokersAsString(), broker);
+    }
+
+    /**
+     * Stops the shared broker now, for a program that is about to exit: left to the shutdown hook,
+     * it would race the hook that deletes its log directory and end in {@code KafkaStorageException}s.
+     */
+    public static synchronized void stop() {
+        if (stopShared != null) {
+            stopShared.run();
+            stopShared = null;
+            bootstrapServers = null;
+        }
+    }
 
     /** The broker's bootstrap servers, starting it if this is the first call in the JVM. */
     public static synchronized String bootstrapServers() {
@@ -55,7 +90,7 @@ public final class KafkaTestBroker {
             List<NewTopic> missing = Topics.ALL.stream()
                     .filter(topic -> !existing.contains(topic.name()))
                     .map(topic -> new NewTopic(topic.name(), TopicSettings.DEFAULTS.partitions(),
-                            TopicSettings.DEFAULTS.replicationFactor()))
+                            TopicSettings.DEFAULTS.replicationFactor()).configs(topic.configs(TopicSettings.DEFAULTS)))
                     .toList();
             admin.createTopics(missing).all().get();
         } catch (ExecutionException e) {
@@ -86,7 +121,8 @@ public final class KafkaTestBroker {
         SINGLE_NODE_SETTINGS.forEach((key, value) ->
                 container.withEnv("KAFKA_" + key.toUpperCase().replace('.', '_'), value));
         container.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "kafka-test-container-stop"));
+        stopShared = container::stop;
+        Runtime.getRuntime().addShutdownHook(new Thread(KafkaTestBroker::stop, "kafka-test-container-stop"));
         return container.getBootstrapServers();
     }
 
@@ -94,7 +130,8 @@ public final class KafkaTestBroker {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
         broker.brokerProperties(SINGLE_NODE_SETTINGS);
         broker.afterPropertiesSet();
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "kafka-test-broker-stop"));
+        stopShared = broker::destroy;
+        Runtime.getRuntime().addShutdownHook(new Thread(KafkaTestBroker::stop, "kafka-test-broker-stop"));
         return broker.getBrokersAsString();
     }
 }

@@ -103,6 +103,9 @@ final class LocalKafkaBroker implements AutoCloseable {
         config.put("transaction.state.log.min.isr", "1");
         config.put("group.initial.rebalance.delay.ms", "0");
         config.put("num.partitions", "6");
+        // A topic created by a client's metadata request would get the broker's 7-day retention; the
+        // services create every AidMatch topic themselves, with the retention each one declares.
+        config.put("auto.create.topics.enable", "false");
         return config;
     }
 }

@@ -47,7 +47,8 @@ class MatcherConfiguration {
 
     /**
      * Copies a record the matcher cannot even read, byte for byte, to its input's dead-letter topic,
-     * with the cause in Spring's {@code kafka_dlt-*} headers; the matcher then moves on.
+     * with the cause's class and message in Spring's {@code kafka_dlt-*} headers, and no stack trace;
+     * the matcher then moves on.
      */
     private static DeadLetterPublishingRecoverer unreadableRecordRecoverer(KafkaProperties kafka) {
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
@@ -56,7 +57,11 @@ class MatcherConfiguration {
         producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
-        return new DeadLetterPublishingRecoverer(template,
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, cause) -> new TopicPartition(Topics.deadLetterOf(record.topic()).name(), -1));
+        // The cause's class and message say what was wrong with the record; a stack trace says only
+        // where our code noticed, and would show its internals to whoever reads the dead letters.
+        recoverer.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
+        return recoverer;
     }
 }

@@ -1,6 +1,7 @@
 package org.aidmatch.contracts.topics;
 
 import java.util.List;
+import org.aidmatch.contracts.topics.Topic.Retention;
 import org.aidmatch.contracts.events.MatchEvent;
 import org.aidmatch.contracts.events.OfferEvent;
 import org.aidmatch.contracts.events.RequestEvent;
@@ -9,24 +10,29 @@ import org.aidmatch.contracts.events.RequestEvent;
 public final class Topics {
 
     /** Requests posted and cancelled, keyed by supply type. Co-partitioned with {@link #OFFERS}. */
-    public static final Topic<RequestEvent> REQUESTS = new Topic<>("aid.requests.v1", RequestEvent.class);
+    public static final Topic<RequestEvent> REQUESTS = new Topic<>("aid.requests.v1", RequestEvent.class, Retention.FOR_EVER);
 
     /** Offers posted and withdrawn, keyed by supply type. Co-partitioned with {@link #REQUESTS}. */
-    public static final Topic<OfferEvent> OFFERS = new Topic<>("aid.offers.v1", OfferEvent.class);
+    public static final Topic<OfferEvent> OFFERS = new Topic<>("aid.offers.v1", OfferEvent.class, Retention.FOR_EVER);
 
     /** Matches made, and requests and offers closed, keyed by supply type. */
-    public static final Topic<MatchEvent> MATCHES = new Topic<>("aid.matches.v1", MatchEvent.class);
+    public static final Topic<MatchEvent> MATCHES = new Topic<>("aid.matches.v1", MatchEvent.class, Retention.FOR_EVER);
 
     /**
      * Request events the matcher could not read or would not accept, with the cause in the
      * {@code kafka_dlt-*} headers. Nothing here was applied to the book.
      */
-    public static final Topic<RequestEvent> REQUESTS_DEAD_LETTER = new Topic<>("aid.requests.v1.dlt", RequestEvent.class);
+    public static final Topic<RequestEvent> REQUESTS_DEAD_LETTER = new Topic<>("aid.requests.v1.dlt", RequestEvent.class,
+            Retention.DEAD_LETTERS);
 
     /** Offer events the matcher could not read or would not accept, as for {@link #REQUESTS_DEAD_LETTER}. */
-    public static final Topic<OfferEvent> OFFERS_DEAD_LETTER = new Topic<>("aid.offers.v1.dlt", OfferEvent.class);
+    public static final Topic<OfferEvent> OFFERS_DEAD_LETTER = new Topic<>("aid.offers.v1.dlt", OfferEvent.class,
+            Retention.DEAD_LETTERS);
 
-    /** The topics every service expects to exist, all created with the same partition count. */
+    /**
+     * The topics every service expects to exist, all created with the same partition count. A topic
+     * added later keeps its records {@link Retention#FOR_EVER} unless it only holds dead letters.
+     */
     public static final List<Topic<?>> ALL =
             List.of(REQUESTS, OFFERS, MATCHES, REQUESTS_DEAD_LETTER, OFFERS_DEAD_LETTER);
 

@@ -16,7 +16,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Writes an event and returns only once the broker has acknowledged it (acks=all, idempotent), so
- * that a 2xx answer is never given for a write Kafka does not hold.
+ * that a 2xx answer is never given for a write Kafka does not hold. Nothing is written before
+ * {@link DeclaredTopics} has checked that the topics keep what they are given.
  *
  * <p>It remembers the last offset it wrote per partition, so that a read on this instance can wait
  * until its view has caught up with its own writes.
@@ -25,15 +26,21 @@ public final class EventPublisher {
 
     private final KafkaTemplate<String, AidEvent> template;
     private final Duration timeout;
+    private final DeclaredTopics topics;
     private final Map<TopicPartition, Long> lastWritten = new ConcurrentHashMap<>();
 
-    public EventPublisher(KafkaTemplate<String, AidEvent> template, Duration timeout) {
+    public EventPublisher(KafkaTemplate<String, AidEvent> template, Duration timeout, DeclaredTopics topics) {
         this.template = template;
         this.timeout = timeout;
+        this.topics = topics;
     }
 
     /** Writes the event keyed by its supply type, stamped with its own time. */
     public <V extends AidEvent> RecordMetadata publish(Topic<V> topic, V event) {
+        if (!topics.isChecked()) {
+            // A topic not yet checked may be missing, or may delete what is written to it.
+            throw new BrokerUnavailable("AidMatch topics are not checked yet: " + topics.problem(), null);
+        }
         ProducerRecord<String, AidEvent> record = new ProducerRecord<>(
                 topic.name(), null, event.occurredAt().toEpochMilli(), topic.keyOf(event), event);
         try {

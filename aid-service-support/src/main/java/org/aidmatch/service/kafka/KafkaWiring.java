@@ -4,22 +4,17 @@ import java.time.Duration;
 import java.util.Map;
 import org.aidmatch.contracts.events.AidEvent;
 import org.aidmatch.contracts.json.AidEventSerializer;
-import org.aidmatch.contracts.topics.TopicSettings;
-import org.aidmatch.contracts.topics.Topics;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
-/** Topics, and a producer that only reports success once every in-sync replica has the record. */
+/** Topics as declared, and a producer that only reports success once every in-sync replica has the record. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TopicProperties.class)
 public class KafkaWiring {
@@ -28,14 +23,8 @@ public class KafkaWiring {
     static final Duration ACK_TIMEOUT = Duration.ofSeconds(6);
 
     @Bean
-    KafkaAdmin.NewTopics aidMatchTopics(TopicProperties properties) {
-        TopicSettings settings = properties.settings();
-        return new KafkaAdmin.NewTopics(Topics.ALL.stream()
-                .map(topic -> TopicBuilder.name(topic.name())
-                        .partitions(settings.partitions())
-                        .replicas(settings.replicationFactor())
-                        .build())
-                .toArray(NewTopic[]::new));
+    DeclaredTopics declaredTopics(KafkaProperties kafka, TopicProperties properties) {
+        return new DeclaredTopics(kafka.buildAdminProperties(), properties);
     }
 
     @Bean
@@ -59,7 +48,7 @@ public class KafkaWiring {
     }
 
     @Bean
-    EventPublisher eventPublisher(KafkaTemplate<String, AidEvent> template) {
-        return new EventPublisher(template, ACK_TIMEOUT);
+    EventPublisher eventPublisher(KafkaTemplate<String, AidEvent> template, DeclaredTopics topics) {
+        return new EventPublisher(template, ACK_TIMEOUT, topics);
     }
 }

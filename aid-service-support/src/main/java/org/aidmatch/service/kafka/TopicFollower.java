@@ -86,7 +86,7 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
         this.consumerConfig.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
         for (Topic<? extends AidEvent> topic : topics) {
             topicsByName.put(topic.name(), topic);
-            serdesByTopic.put(topic.name(), new EventSerde<>(topic.valueType()));
+            serdesByTopic.put(topic.name(), topic.valueSerde());
         }
         this.view = view;
         this.progress = new ViewProgress(topicsByName.keySet());

@@ -73,6 +73,8 @@ public final class PipelineBenchmark {
             new PipelineBenchmark().measure(events);
             status = 0;
         } finally {
+            // Stopped before exiting: in a shutdown hook it raced the deletion of its own log directory.
+            KafkaTestBroker.stop();
             // the embedded broker's threads would keep the JVM alive
             System.exit(status);
         }

@@ -82,6 +82,7 @@ public final class RestBenchmark {
             status = 0;
         } finally {
             benchmark.stop();
+            KafkaTestBroker.stop(); // before exiting, not in a hook that races the deletion of its files
             // the embedded broker's threads would keep the JVM alive
             System.exit(status);
         }

@@ -1,13 +1,9 @@
 package org.aidmatch.matcher.streams;
 
-import org.aidmatch.contracts.events.OfferEvent;
-import org.aidmatch.contracts.events.RequestEvent;
-import org.aidmatch.contracts.json.AidEventSerializer;
-import org.aidmatch.contracts.json.EventSerde;
+import org.aidmatch.contracts.events.AidEvent;
+import org.aidmatch.contracts.topics.Topic;
 import org.aidmatch.contracts.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
@@ -33,22 +29,25 @@ public final class MatcherTopology {
 
     public static Topology build(MatcherMetrics metrics) {
         Topology topology = new Topology();
-        topology.addSource("requests", new StringDeserializer(), new EventSerde<>(RequestEvent.class),
-                Topics.REQUESTS.name());
-        topology.addSource("offers", new StringDeserializer(), new EventSerde<>(OfferEvent.class),
-                Topics.OFFERS.name());
+        topology.addSource("requests", Topics.REQUESTS.keySerde().deserializer(),
+                Topics.REQUESTS.valueSerde().deserializer(), Topics.REQUESTS.name());
+        topology.addSource("offers", Topics.OFFERS.keySerde().deserializer(),
+                Topics.OFFERS.valueSerde().deserializer(), Topics.OFFERS.name());
         topology.addProcessor("matcher", () -> new MatchingProcessor(metrics), "requests", "offers");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BOOK_STORE),
                 Serdes.String(), new BookEntrySerde())
                 // An entry often changes twice within a commit (arrives, then is filled): the cache
                 // sends only its last state to the changelog.
                 .withCachingEnabled(), "matcher");
-        topology.addSink(MATCHES_SINK, Topics.MATCHES.name(), new StringSerializer(), new AidEventSerializer(),
-                "matcher");
-        topology.addSink(REQUESTS_DEAD_LETTER_SINK, Topics.REQUESTS_DEAD_LETTER.name(), new StringSerializer(),
-                new AidEventSerializer(), "matcher");
-        topology.addSink(OFFERS_DEAD_LETTER_SINK, Topics.OFFERS_DEAD_LETTER.name(), new StringSerializer(),
-                new AidEventSerializer(), "matcher");
+        addSink(topology, MATCHES_SINK, Topics.MATCHES);
+        addSink(topology, REQUESTS_DEAD_LETTER_SINK, Topics.REQUESTS_DEAD_LETTER);
+        addSink(topology, OFFERS_DEAD_LETTER_SINK, Topics.OFFERS_DEAD_LETTER);
         return topology;
+    }
+
+    /** The processor forwards events of the topic's family, so the sink writes with the topic's own serdes. */
+    private static <V extends AidEvent> void addSink(Topology topology, String name, Topic<V> topic) {
+        topology.addSink(name, topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer(),
+                "matcher");
     }
 }
