@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
@@ -27,10 +29,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** OAuth2 bearer tokens from an identity provider, with the organisation and roles in their claims. */
+/**
+ * OAuth2 bearer tokens from an identity provider, with the organisation and roles in their claims,
+ * accepted only when signed by the provider's key, current, from its issuer and for this audience.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BearerTokenIT {
 
+    private static final String ISSUER = "https://id.sironet.example/realms/aid";
+    private static final String AUDIENCE = "aidmatch";
     private static final RSAKey SIGNING_KEY = generateKey();
     private static final HttpServer JWKS = serveJwks();
 
@@ -39,6 +46,8 @@ class BearerTokenIT {
         ServiceTestProperties.register(registry);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
                 () -> "http://localhost:" + JWKS.getAddress().getPort() + "/jwks");
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER);
+        registry.add("aidmatch.security.jwt.audience", () -> AUDIENCE);
         registry.add("aidmatch.security.jwt.organization-claim", () -> "organisation");
         registry.add("aidmatch.security.jwt.roles-claim", () -> "aidmatch_roles");
     }
@@ -73,6 +82,41 @@ class BearerTokenIT {
         assertThat(postWith(sign(SIGNING_KEY, null, List.of("REQUESTER"))).status()).isEqualTo(401);
     }
 
+    @Test
+    void a_token_from_another_issuer_for_another_audience_expired_unsigned_or_hs256_is_refused() throws Exception {
+        String org = "Ministry of Health, Kyrgyz Republic";
+        List<String> roles = List.of("REQUESTER");
+        long now = System.currentTimeMillis();
+
+        assertThat(postWith(sign(SIGNING_KEY, claims(org, roles).issuer("https://evil.example").build())).status())
+                .as("wrong issuer").isEqualTo(401);
+        assertThat(postWith(sign(SIGNING_KEY, claims(org, roles).audience("another-app").build())).status())
+                .as("wrong audience").isEqualTo(401);
+        assertThat(postWith(sign(SIGNING_KEY, claims(org, roles).audience((String) null).build())).status())
+                .as("no audience").isEqualTo(401);
+        assertThat(postWith(sign(SIGNING_KEY, claims(org, roles).issueTime(new Date(now - 7_200_000))
+                .expirationTime(new Date(now - 3_600_000)).build())).status()).as("expired").isEqualTo(401);
+        String unsigned = new PlainJWT(claims(org, roles).build()).serialize();
+        assertThat(postWith(unsigned).status()).as("unsigned").isEqualTo(401);
+        SignedJWT hs256 = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims(org, roles).build());
+        hs256.sign(new MACSigner(new byte[32]));
+        assertThat(postWith(hs256.serialize()).status()).as("HS256").isEqualTo(401);
+        // the same claims, properly signed, are accepted: the refusals above are for what was changed
+        assertThat(postWith(sign(SIGNING_KEY, claims(org, roles).build())).status()).isEqualTo(201);
+    }
+
+    @Test
+    void a_call_with_both_a_token_and_an_api_key_is_a_400() {
+        ApiClient api = ApiClient.onPort(port);
+        Response both = api.send(api.request("/api/v1/requests", org.aidmatch.testing.TestApiKeys.REQUESTER)
+                .header("Authorization", "Bearer " + sign(SIGNING_KEY, "Ministry of Health, Kyrgyz Republic",
+                        List.of("REQUESTER")))
+                .GET());
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.contentType()).startsWith("application/problem+json");
+        assertThat(both.body()).contains("not both");
+    }
+
     private Response postWith(String token) {
         ApiClient api = ApiClient.onPort(port);
         return api.send(api.request("/api/v1/requests", null)
@@ -83,16 +127,26 @@ class BearerTokenIT {
     }
 
     private static String sign(RSAKey key, String organisation, List<String> roles) {
+        return sign(key, claims(organisation, roles).build());
+    }
+
+    /** Claims as the identity provider issues them for AidMatch: its issuer, this audience, ten minutes. */
+    private static JWTClaimsSet.Builder claims(String organisation, List<String> roles) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER).audience(AUDIENCE)
+                .subject("user-1").issueTime(new Date())
+                .expirationTime(new Date(System.currentTimeMillis() + 600_000))
+                .claim("aidmatch_roles", roles);
+        if (organisation != null) {
+            claims.claim("organisation", organisation);
+        }
+        return claims;
+    }
+
+    private static String sign(RSAKey key, JWTClaimsSet claims) {
         try {
-            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                    .subject("user-1").issueTime(new Date())
-                    .expirationTime(new Date(System.currentTimeMillis() + 600_000))
-                    .claim("aidmatch_roles", roles);
-            if (organisation != null) {
-                claims.claim("organisation", organisation);
-            }
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(SIGNING_KEY.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims.build());
+                    .type(JOSEObjectType.JWT).build(), claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (Exception e) {

@@ -14,6 +14,7 @@ import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.testing.ApiClient;
 import org.aidmatch.testing.ApiClient.Response;
 import org.aidmatch.testing.KafkaTestBroker;
+import org.aidmatch.testing.RawHttp;
 import org.aidmatch.testing.ServiceTestProperties;
 import org.aidmatch.testing.TestApiKeys;
 import org.aidmatch.testing.TopicReader;
@@ -25,8 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Hundreds of generated bad bodies: wrong types, huge numbers, unicode, deep nesting, missing
- * fields, oversized bodies and bad codes. None may cause a 5xx, every refusal is problem+json, and
- * nothing reaches the topic.
+ * fields, oversized bodies, enums as numbers and bad codes. None may cause a 5xx, every refusal is
+ * problem+json, and nothing reaches the topic. Malformed URLs, which Tomcat and the firewall refuse
+ * before any controller, are problem+json too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HostileInputIT {
@@ -69,11 +71,37 @@ class HostileInputIT {
         }
     }
 
+    @Test
+    void malformed_urls_unknown_paths_and_wrong_methods_are_answered_with_problems_too() {
+        List<String> failures = new ArrayList<>();
+        String[][] cases = {
+                {"GET", "/api/v1/requests/%00", "400"},
+                {"GET", "/api/v1/requests/%zz", "400"},
+                {"GET", "/api/v1/requests/%2F", "400"},
+                {"GET", "/api/v1/requests/../../actuator/env", "400"},
+                {"GET", "/api/v1/requests/%2e%2e/%2e%2e/actuator/env", "400"},
+                {"GET", "/api/v1//requests", "400"},
+                {"GET", "/api/v1/requests;jsessionid=1", "400"},
+                {"GET", "/api/v1/nothing-here", "404"},
+                {"PUT", "/api/v1/requests", "405"},
+                {"PATCH", "/api/v1/requests/abc", "405"},
+        };
+        for (String[] hostile : cases) {
+            RawHttp.Answer answer = RawHttp.send(port, hostile[0], hostile[1], TestApiKeys.REQUESTER);
+            if (answer.status() != Integer.parseInt(hostile[2])
+                    || !answer.contentType().startsWith("application/problem+json")
+                    || !answer.body().contains("\"status\":" + hostile[2])) {
+                failures.add(hostile[0] + " " + hostile[1] + " -> " + answer.status() + " " + answer.contentType());
+            }
+        }
+        assertThat(failures).as("answers that were not the expected problem").isEmpty();
+    }
+
     /** A request body that is wrong in one of many ways; the marker travels in the note where it can. */
     private String badBody(int i) {
         String note = "\"note\":\"" + marker + "\"";
         String valid = "\"supplyType\":\"PPE-GOWN\",\"quantity\":10,\"country\":\"KE\"";
-        return switch (i % 20) {
+        return switch (i % 23) {
             case 0 -> "{\"supplyType\":\"PPE-GOWN\",\"quantity\":" + hugeNumber() + ",\"country\":\"KE\"," + note + "}";
             case 1 -> "{\"supplyType\":\"PPE-GOWN\",\"quantity\":" + (-random.nextInt(1000)) + ",\"country\":\"KE\"," + note + "}";
             case 2 -> "{\"supplyType\":\"PPE-GOWN\",\"quantity\":\"" + random.nextInt(100) + "\",\"country\":\"KE\"," + note + "}";
@@ -93,6 +121,10 @@ class HostileInputIT {
             case 16 -> "[" + "{" + valid + "," + note + "}" + "]";
             case 17 -> "{" + valid + "," + note + ",\"quantity\":" + random.nextInt(100);
             case 18 -> "{\"supplyType\":\"PPE-GOWN\",\"quantity\":10,\"country\":\"" + country() + "\"," + note + "}";
+            // Jackson would read an enum's ordinal: 0 and "0" were CRITICAL, "1" HIGH
+            case 19 -> "{" + valid + ",\"urgency\":" + random.nextInt(3) + "," + note + "}";
+            case 20 -> "{" + valid + ",\"urgency\":\"" + random.nextInt(3) + "\"," + note + "}";
+            case 21 -> "{" + valid + ",\"urgency\":" + (random.nextBoolean() ? "true" : "1.0") + "," + note + "}";
             default -> "{\"supplyType\":null,\"quantity\":null,\"country\":null,\"urgency\":null," + note + "}";
         };
     }

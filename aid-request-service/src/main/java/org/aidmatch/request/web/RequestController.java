@@ -22,7 +22,7 @@ import org.aidmatch.service.security.Caller;
 import org.aidmatch.service.security.Role;
 import org.aidmatch.service.web.IdempotencyKeys;
 import org.aidmatch.service.web.PageOf;
-import org.aidmatch.service.web.Problems;
+import org.aidmatch.service.problem.Problems;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

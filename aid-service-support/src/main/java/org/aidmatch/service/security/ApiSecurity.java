@@ -2,11 +2,11 @@ package org.aidmatch.service.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.aidmatch.service.web.ProblemWriter;
+import org.aidmatch.service.problem.ProblemWriter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -17,6 +17,8 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -58,20 +60,32 @@ public class ApiSecurity {
         return SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * No inline script or style and no framing anywhere: the dashboard and Swagger UI load their
+     * scripts and styles from this origin only.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
     @Bean
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiKeys keys, JsonMapper json,
-            ApiSecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
-        ProblemResponses problems = new ProblemResponses(new ProblemWriter(json));
-        if (jwtDecoder.getIfAvailable() != null) {
-            // Boot provides a decoder only when an issuer or a JWK set is configured.
-            http.oauth2ResourceServer(oauth2 -> oauth2
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtCallers(properties.jwt())))
-                    .authenticationEntryPoint(problems.unauthorized()));
-        }
+            ApiSecurityProperties properties, Environment environment) throws Exception {
+        ProblemWriter writer = new ProblemWriter(json);
+        FailedSignIns failures = new FailedSignIns(properties.failedSignIns());
+        ProblemResponses problems = new ProblemResponses(writer, failures);
+        BearerTokens.decoder(environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"),
+                environment.getProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri"),
+                properties.jwt().audience()).ifPresent(decoder -> configureBearerTokens(http, decoder, properties, problems));
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frames -> frames.deny()))
+                .addFilterAfter(new SignInGate(failures, writer), HeaderWriterFilter.class)
                 .addFilterBefore(new ApiKeyFilter(keys, problems.unauthorized()), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(problems.unauthorized())
@@ -84,5 +98,16 @@ public class ApiSecurity {
                         .requestMatchers("/error").permitAll()
                         .anyRequest().permitAll());
         return http.build();
+    }
+
+    private static void configureBearerTokens(HttpSecurity http, JwtDecoder decoder, ApiSecurityProperties properties,
+            ProblemResponses problems) {
+        try {
+            http.oauth2ResourceServer(oauth2 -> oauth2
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtCallers(properties.jwt())))
+                    .authenticationEntryPoint(problems.unauthorized()));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set up bearer tokens", e);
+        }
     }
 }

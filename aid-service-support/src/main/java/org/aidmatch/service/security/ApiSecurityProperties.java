@@ -1,5 +1,6 @@
 package org.aidmatch.service.security;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,17 +9,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param apiKeysFile where the API keys CSV is: a file path, or a {@code classpath:} location;
  *     without it no API key is accepted
- * @param jwt which claims of a bearer token name the organisation and the roles
+ * @param jwt which claims of a bearer token name the organisation and the roles, and its audience
+ * @param failedSignIns how many failed sign-ins an address may make before it is refused for a while
  */
 @ConfigurationProperties("aidmatch.security")
-public record ApiSecurityProperties(String apiKeysFile, @DefaultValue Jwt jwt) {
+public record ApiSecurityProperties(String apiKeysFile, @DefaultValue Jwt jwt, @DefaultValue FailedSignIns failedSignIns) {
 
     /**
      * Bearer tokens are accepted when {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}
-     * or {@code jwk-set-uri} is set.
+     * or {@code jwk-set-uri} is set; the issuer URI and the audience are then both required.
      *
      * @param organizationClaim the claim holding the organisation's name
      * @param rolesClaim the claim holding the roles: a list, or a string separated by spaces, commas or {@code |}
+     * @param audience the value the token's {@code aud} claim must hold
      */
-    public record Jwt(@DefaultValue("org") String organizationClaim, @DefaultValue("roles") String rolesClaim) {}
+    public record Jwt(@DefaultValue("org") String organizationClaim, @DefaultValue("roles") String rolesClaim,
+            String audience) {}
+
+    /**
+     * @param limit failed sign-ins an address may make in a row
+     * @param per how long the bucket takes to refill completely
+     */
+    public record FailedSignIns(@DefaultValue("10") int limit, @DefaultValue("1m") Duration per) {}
 }

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.aidmatch.service.problem.ProblemWriter;
+import org.aidmatch.service.problem.RequestBodyTooLarge;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -17,19 +19,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class BodySizeLimit extends OncePerRequestFilter {
 
-    public static final int MAX_BYTES = 64 * 1024;
+    public static final int MAX_BYTES = RequestBodyTooLarge.MAX_BYTES;
 
     private final ProblemWriter problems;
 
     public BodySizeLimit(ProblemWriter problems) {
         this.problems = problems;
-    }
-
-    /** Thrown while reading a streamed body that grew past the limit. */
-    static final class TooLarge extends IOException {
-        TooLarge() {
-            super("The request body is larger than " + MAX_BYTES + " bytes.");
-        }
     }
 
     @Override
@@ -71,7 +66,7 @@ public final class BodySizeLimit extends OncePerRequestFilter {
         public int read() throws IOException {
             int b = in.read();
             if (b >= 0 && ++read > MAX_BYTES) {
-                throw new TooLarge();
+                throw new RequestBodyTooLarge();
             }
             return b;
         }
@@ -80,7 +75,7 @@ public final class BodySizeLimit extends OncePerRequestFilter {
         public int read(byte[] buffer, int offset, int length) throws IOException {
             int n = in.read(buffer, offset, length);
             if (n > 0 && (read += n) > MAX_BYTES) {
-                throw new TooLarge();
+                throw new RequestBodyTooLarge();
             }
             return n;
         }

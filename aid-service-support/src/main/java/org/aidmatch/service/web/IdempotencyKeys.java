@@ -1,5 +1,6 @@
 package org.aidmatch.service.web;
 
+import org.aidmatch.service.problem.Problems;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.aidmatch.service.security.Caller;

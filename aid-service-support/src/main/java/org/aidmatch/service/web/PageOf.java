@@ -1,5 +1,6 @@
 package org.aidmatch.service.web;
 
+import org.aidmatch.service.problem.Problems;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;

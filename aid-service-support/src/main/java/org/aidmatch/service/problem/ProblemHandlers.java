@@ -1,4 +1,4 @@
-package org.aidmatch.service.web;
+package org.aidmatch.service.problem;
 
 import java.net.URI;
 import java.util.List;
@@ -53,9 +53,9 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (causedBy(e, BodySizeLimit.TooLarge.class)) {
+        if (causedBy(e, RequestBodyTooLarge.class)) {
             ProblemDetail tooLarge = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                    "The request body may be at most " + BodySizeLimit.MAX_BYTES + " bytes.");
+                    "The request body may be at most " + RequestBodyTooLarge.MAX_BYTES + " bytes.");
             tooLarge.setTitle("Request body too large");
             return handleExceptionInternal(e, tooLarge, headers, HttpStatus.CONTENT_TOO_LARGE, request);
         }
@@ -104,6 +104,11 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return "Unknown field '" + unknown.getPropertyName() + "'. Allowed fields: "
                     + unknown.getKnownPropertyIds() + ".";
+        }
+        if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                && mismatch.getTargetType().isEnum()) {
+            return "Field '" + path(mismatch) + "' must be one of "
+                    + java.util.Arrays.toString(mismatch.getTargetType().getEnumConstants()) + ", by name.";
         }
         if (cause instanceof MismatchedInputException mismatch) {
             return "Field '" + path(mismatch) + "' has the wrong type or form: " + mismatch.getOriginalMessage();

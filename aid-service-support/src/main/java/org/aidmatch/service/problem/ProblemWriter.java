@@ -1,4 +1,4 @@
-package org.aidmatch.service.web;
+package org.aidmatch.service.problem;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -24,7 +24,9 @@ public final class ProblemWriter {
         problem.put("title", title);
         problem.put("status", status.value());
         problem.put("detail", detail);
-        problem.put("instance", instance);
+        if (instance != null) {
+            problem.put("instance", instance);
+        }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

@@ -1,4 +1,4 @@
-package org.aidmatch.service.web;
+package org.aidmatch.service.problem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
