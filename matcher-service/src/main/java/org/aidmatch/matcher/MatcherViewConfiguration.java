@@ -10,10 +10,13 @@ import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.matcher.view.CoordinatorView;
 import org.aidmatch.service.kafka.TopicFollower;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.aidmatch.matcher.web.StreamProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StreamProperties.class)
 class MatcherViewConfiguration {
 
     @Bean

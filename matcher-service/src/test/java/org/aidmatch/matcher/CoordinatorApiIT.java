@@ -49,6 +49,10 @@ class CoordinatorApiIT {
         ServiceTestProperties.register(registry);
         registry.add("spring.kafka.streams.state-dir", Files.createTempDirectory("coordinator-it")::toString);
         registry.add("spring.kafka.streams.application-id", () -> APPLICATION_ID);
+        // a closed stream is noticed at the next heartbeat, and frees its place
+        registry.add("aidmatch.matches.stream.heartbeat", () -> "200ms");
+        registry.add("spring.web.resources.static-locations",
+                () -> MatcherServiceApplication.DEFAULTS.get("spring.web.resources.static-locations"));
     }
 
     @LocalServerPort
@@ -117,6 +121,84 @@ class CoordinatorApiIT {
             JsonNode fromThis = awaitMatch(ApiClient.onPort(port), TestApiKeys.COORDINATOR, requestId);
             assertThat(fromOther).isEqualTo(fromThis);
         }
+    }
+
+    @Test
+    void an_organisation_named_like_a_formula_is_text_in_the_csv_export() {
+        String requester = "=HYPERLINK(\"http://evil.example\",\"open\")";
+        String donor = "@SUM(1+1)";
+        RequestPosted request = new RequestPosted(UUID.randomUUID().toString(), "formula-" + run, requester, supplyType,
+                5, "SO", Urgency.HIGH, null, "-2+3", Instant.now(), AidEvent.CURRENT_SCHEMA_VERSION);
+        OfferPosted offer = new OfferPosted(UUID.randomUUID().toString(), "formula-offer-" + run, donor, supplyType,
+                5, List.of("SO"), null, null, Instant.now(), AidEvent.CURRENT_SCHEMA_VERSION);
+        String requestId = post(request, offer);
+        ApiClient api = ApiClient.onPort(port);
+        awaitMatch(api, TestApiKeys.COORDINATOR, requestId);
+
+        String csv = api.send(api.request("/api/v1/matches/export.csv?supplyType=" + supplyType,
+                TestApiKeys.COORDINATOR).setHeader("Accept", "text/csv")).body();
+
+        String line = csv.lines().filter(row -> row.contains(requestId)).findFirst().orElseThrow();
+        assertThat(line).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"open\"\")\",", ",'@SUM(1+1),");
+        assertThat(line.split(",")).noneMatch(cell -> cell.startsWith("=") || cell.startsWith("@")
+                || cell.startsWith("\"=") || cell.startsWith("\"@"));
+    }
+
+    @Test
+    void live_streams_are_capped_per_organisation_and_refuse_an_id_never_issued() throws Exception {
+        ApiClient api = ApiClient.onPort(port);
+        Response made = api.send(api.request("/api/v1/matches/stream", TestApiKeys.OTHER_DONOR)
+                .setHeader("Accept", "text/event-stream").header("Last-Event-ID", "everything please"));
+        assertThat(made.status()).isEqualTo(400);
+        assertThat(made.contentType()).startsWith("application/problem+json");
+
+        List<HttpResponse<Stream<String>>> held = new ArrayList<>();
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            for (int i = 0; i < 5; i++) {
+                HttpResponse<Stream<String>> stream = http.send(streamRequest(TestApiKeys.OTHER_DONOR),
+                        HttpResponse.BodyHandlers.ofLines());
+                assertThat(stream.statusCode()).isEqualTo(200);
+                held.add(stream);
+            }
+            Response sixth = api.send(api.request("/api/v1/matches/stream", TestApiKeys.OTHER_DONOR)
+                    .setHeader("Accept", "text/event-stream"));
+            assertThat(sixth.status()).isEqualTo(429);
+            assertThat(sixth.contentType()).startsWith("application/problem+json");
+            assertThat(sixth.header("Retry-After")).isNotBlank();
+            HttpResponse<Stream<String>> otherOrganisation = http.send(streamRequest(TestApiKeys.OTHER_REQUESTER),
+                    HttpResponse.BodyHandlers.ofLines());
+            assertThat(otherOrganisation.statusCode()).as("the cap is per organisation").isEqualTo(200);
+            held.add(otherOrganisation);
+        } finally {
+            held.forEach(stream -> stream.body().close());
+        }
+        Instant deadline = Instant.now().plusSeconds(10);
+        HttpResponse<Stream<String>> again;
+        do {
+            again = http.send(streamRequest(TestApiKeys.OTHER_DONOR), HttpResponse.BodyHandlers.ofLines());
+            again.body().close();
+        } while (again.statusCode() == 429 && Instant.now().isBefore(deadline));
+        assertThat(again.statusCode()).as("closed streams free their places").isEqualTo(200);
+    }
+
+    @Test
+    void the_dashboard_forbids_inline_script_framing_and_referrers() {
+        ApiClient api = ApiClient.onPort(port);
+        Response page = api.send(api.request("/", null).setHeader("Accept", "text/html"));
+
+        assertThat(page.status()).isEqualTo(200);
+        String policy = page.header("Content-Security-Policy");
+        assertThat(policy).contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
+                .doesNotContain("unsafe-inline", "unsafe-eval");
+        assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(page.body()).doesNotContain("<script>").doesNotContain(" onclick=").doesNotContain("style=\"");
+    }
+
+    private HttpRequest streamRequest(String key) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/matches/stream"))
+                .header("X-Api-Key", key).header("Accept", "text/event-stream").build();
     }
 
     private RequestPosted request(String id, long quantity, String country) {

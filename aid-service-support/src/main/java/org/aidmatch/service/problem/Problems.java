@@ -1,5 +1,6 @@
 package org.aidmatch.service.problem;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -23,6 +24,13 @@ public final class Problems {
 
     public static ErrorResponseException conflict(String detail) {
         return problem(HttpStatus.CONFLICT, "Conflict", detail);
+    }
+
+    /** 429 with {@code Retry-After}: a limit is reached, and the caller may try again later. */
+    public static ErrorResponseException tooManyRequests(String detail, int retryAfterSeconds) {
+        ErrorResponseException problem = problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", detail);
+        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds));
+        return problem;
     }
 
     private static ErrorResponseException problem(HttpStatus status, String title, String detail) {

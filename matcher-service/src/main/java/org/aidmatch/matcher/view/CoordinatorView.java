@@ -63,17 +63,29 @@ public final class CoordinatorView {
         }
     }
 
-    /**
-     * Decisions after {@code seen}, then every new one as it comes, to {@code listener}, which
-     * must only queue them: it is called under the view's lock.
-     */
-    public synchronized void replayAndFollow(StreamPosition seen, Consumer<Decision> listener) {
-        for (Decision decision : decisions) {
+    /** Where in this view's decisions a client that has seen {@code seen} starts reading. */
+    public synchronized int firstNotSeen(StreamPosition seen) {
+        for (int i = 0; i < decisions.size(); i++) {
+            Decision decision = decisions.get(i);
             if (!seen.hasSeen(decision.partition(), decision.offset())) {
-                listener.accept(decision);
+                return i;
             }
         }
-        listeners.add(listener);
+        return decisions.size();
+    }
+
+    /**
+     * Up to {@code max} decisions from index {@code from} on; or, once {@code from} is the end, none,
+     * and from then on every new decision goes to {@code listener}, which must only queue it: it is
+     * called under the view's lock. Both happen under the lock, so no decision falls between the
+     * last page and the first one followed.
+     */
+    public synchronized List<Decision> pageOrFollow(int from, int max, Consumer<Decision> listener) {
+        if (from >= decisions.size()) {
+            listeners.add(listener);
+            return List.of();
+        }
+        return List.copyOf(decisions.subList(from, Math.min(decisions.size(), from + max)));
     }
 
     public void unfollow(Consumer<Decision> listener) {

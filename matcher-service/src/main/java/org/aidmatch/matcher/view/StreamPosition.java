@@ -17,18 +17,30 @@ public record StreamPosition(Map<Integer, Long> nextOffsets) {
         nextOffsets = Map.copyOf(nextOffsets);
     }
 
+    /** The longest event id accepted back: six partitions' worth is some 120 characters. */
+    private static final int MAX_TEXT = 4_096;
+
+    /**
+     * Reads an event id this stream issued; none, or a blank one, is the start.
+     *
+     * @throws IllegalArgumentException for anything else: replaying the whole history for an id we
+     *     never issued would let any client make the matcher send everything, again and again
+     */
     public static StreamPosition parse(String text) {
         if (text == null || text.isBlank()) {
             return START;
         }
+        if (text.length() > MAX_TEXT || !text.strip().matches("\\d{1,9}:\\d{1,19}(,\\d{1,9}:\\d{1,19})*")) {
+            throw new IllegalArgumentException("not a stream position: expected partition:offset pairs such as 0:12,3:7");
+        }
         Map<Integer, Long> offsets = new TreeMap<>();
         try {
-            for (String part : text.split(",")) {
+            for (String part : text.strip().split(",")) {
                 String[] pair = part.split(":");
-                offsets.put(Integer.parseInt(pair[0].strip()), Long.parseLong(pair[1].strip()));
+                offsets.put(Integer.parseInt(pair[0]), Long.parseLong(pair[1]));
             }
-        } catch (RuntimeException e) {
-            return START; // an id we never issued: replay everything rather than lose anything
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a stream position: a partition or offset is out of range");
         }
         return new StreamPosition(offsets);
     }

@@ -16,6 +16,7 @@ import org.aidmatch.matcher.view.StreamPosition;
 import org.aidmatch.service.kafka.TopicFollower;
 import org.aidmatch.service.security.Caller;
 import org.aidmatch.service.security.Role;
+import org.aidmatch.service.problem.Problems;
 import org.aidmatch.service.web.PageOf;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -42,10 +43,12 @@ class MatchesController {
 
     private final CoordinatorView view;
     private final TopicFollower follower;
+    private final DecisionStreams streams;
 
-    MatchesController(CoordinatorView view, TopicFollower follower) {
+    MatchesController(CoordinatorView view, TopicFollower follower, DecisionStreams streams) {
         this.view = view;
         this.follower = follower;
+        this.streams = streams;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -62,12 +65,20 @@ class MatchesController {
     /**
      * Every new match and closing as Server-Sent Events ({@code match}, {@code closed}). Each event's
      * id is a stream position: reconnect with it in {@code Last-Event-ID}, to any instance, and the
-     * stream resumes right after it.
+     * stream resumes right after it. Each organisation may hold a few streams at once (429 beyond),
+     * and an id that was never issued is a 400.
      */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@AuthenticationPrincipal Caller caller,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-        return new DecisionStream(view, caller).start(StreamPosition.parse(lastEventId));
+        StreamPosition seen;
+        try {
+            seen = StreamPosition.parse(lastEventId);
+        } catch (IllegalArgumentException e) {
+            throw Problems.badRequest("Last-Event-ID is " + e.getMessage() + ".");
+        }
+        follower.awaitReadable(Map.of(), LOADING);
+        return streams.open(caller, seen);
     }
 
     @GetMapping(path = "/export.csv", produces = "text/csv")
