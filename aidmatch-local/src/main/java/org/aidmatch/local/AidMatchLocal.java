@@ -1,54 +1,49 @@
 package org.aidmatch.local;
 
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs AidMatch on one machine with nothing but a JDK: a Kafka broker and the three services.
  *
  * <pre>
- *   java -jar aidmatch-local.jar [all|broker] [--data-dir=DIR] [--kafka-port=9092]
+ *   java -jar aidmatch-local.jar [all|broker] [options] [--spring.property=value ...]
  * </pre>
  *
  * {@code all} (the default) starts the broker and the services; {@code broker} starts the broker
  * alone, for services run as separate processes. Everything is kept under the data directory
- * ({@code ./data} by default), so a restart loses nothing. Ctrl-C stops it cleanly.
+ * ({@code ./data} by default), so a restart loses nothing. Ctrl-C stops it cleanly. The options
+ * are in {@link LauncherArguments#USAGE}; any other {@code --name=value} reaches every service.
  */
 public final class AidMatchLocal {
 
     private AidMatchLocal() {}
 
     public static void main(String[] args) throws InterruptedException {
-        LocalSettings settings = LocalSettings.defaults();
-        boolean brokerOnly = false;
-        for (String arg : args) {
-            if (arg.equals("broker")) {
-                brokerOnly = true;
-            } else if (arg.equals("all")) {
-                brokerOnly = false;
-            } else if (arg.startsWith("--data-dir=")) {
-                settings = with(settings, Path.of(arg.substring("--data-dir=".length())), settings.kafkaPort());
-            } else if (arg.startsWith("--kafka-port=")) {
-                settings = with(settings, settings.dataDir(), Integer.parseInt(arg.substring("--kafka-port=".length())));
-            } else {
-                System.err.println("Usage: aidmatch-local [all|broker] [--data-dir=DIR] [--kafka-port=PORT]");
-                System.exit(2);
-            }
+        LauncherArguments arguments;
+        try {
+            arguments = LauncherArguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println();
+            System.err.print(LauncherArguments.USAGE);
+            System.exit(2);
+            return;
         }
-        LocalStack stack = brokerOnly ? LocalStack.brokerOnly(settings) : LocalStack.start(settings);
+        if (arguments.help()) {
+            System.out.print(LauncherArguments.USAGE);
+            return;
+        }
+        LocalSettings settings = arguments.settings();
+        LocalStack stack = arguments.brokerOnly() ? LocalStack.brokerOnly(settings)
+                : LocalStack.start(settings, arguments.serviceProperties());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping AidMatch...");
             stack.close();
             stopped.countDown();
         }, "aidmatch-local-stop"));
-        printUrls(settings, stack, brokerOnly);
+        printUrls(settings, stack, arguments.brokerOnly());
         stopped.await();
-    }
-
-    private static LocalSettings with(LocalSettings s, Path dataDir, int kafkaPort) {
-        return new LocalSettings(dataDir, kafkaPort, kafkaPort + 1, s.requestPort(), s.offerPort(), s.matcherPort(),
-                s.apiKeysFile());
     }
 
     private static void printUrls(LocalSettings settings, LocalStack stack, boolean brokerOnly) {
@@ -60,7 +55,9 @@ public final class AidMatchLocal {
             System.out.println("  Offer service     http://localhost:" + settings.offerPort() + "/api/v1/offers");
             System.out.println("  Matcher           http://localhost:" + settings.matcherPort() + "/api/v1/matches");
             System.out.println("  Dashboard         http://localhost:" + settings.matcherPort() + "/");
-            System.out.println("  Demo API keys are listed in README.md.");
+            System.out.println(settings.apiKeysFile().equals(LocalSettings.DEMO_KEYS)
+                    ? "  Demo API keys are listed in README.md."
+                    : "  API keys from " + settings.apiKeysFile());
         }
         System.out.println("Press Ctrl-C to stop.");
     }

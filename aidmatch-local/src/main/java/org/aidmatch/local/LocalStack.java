@@ -23,12 +23,18 @@ final class LocalStack implements AutoCloseable {
     }
 
     static LocalStack start(LocalSettings settings) {
+        return start(settings, List.of());
+    }
+
+    /** @param properties {@code --name=value} Spring properties every service gets */
+    static LocalStack start(LocalSettings settings, List<String> properties) {
         LocalStack stack = brokerOnly(settings);
         try {
-            stack.run(RequestServiceApplication.builder(), settings, settings.requestPort());
-            stack.run(OfferServiceApplication.builder(), settings, settings.offerPort());
-            stack.run(MatcherServiceApplication.builder(), settings, settings.matcherPort(),
-                    "--spring.kafka.streams.state-dir=" + settings.matcherStateDir().toAbsolutePath());
+            stack.run(RequestServiceApplication.builder(), settings, settings.requestPort(), properties);
+            stack.run(OfferServiceApplication.builder(), settings, settings.offerPort(), properties);
+            List<String> matcher = new ArrayList<>(properties);
+            matcher.add("--spring.kafka.streams.state-dir=" + settings.matcherStateDir().toAbsolutePath());
+            stack.run(MatcherServiceApplication.builder(), settings, settings.matcherPort(), matcher);
         } catch (RuntimeException e) {
             stack.close();
             throw e;
@@ -49,7 +55,7 @@ final class LocalStack implements AutoCloseable {
         broker.close();
     }
 
-    private void run(SpringApplicationBuilder service, LocalSettings settings, int port, String... extra) {
+    private void run(SpringApplicationBuilder service, LocalSettings settings, int port, List<String> extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
@@ -57,7 +63,7 @@ final class LocalStack implements AutoCloseable {
                 // This stack closes the services itself, before the broker they need to close cleanly.
                 "--spring.main.register-shutdown-hook=false",
                 "--spring.main.banner-mode=off"));
-        args.addAll(List.of(extra));
+        args.addAll(extra);
         services.add(service.run(args.toArray(String[]::new)));
     }
 }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.aidmatch.contracts.events.MatchEvent;
 import org.aidmatch.contracts.events.MatchMade;
 import org.aidmatch.contracts.topics.Topics;
@@ -13,6 +15,8 @@ import org.aidmatch.testing.ApiClient;
 import org.aidmatch.testing.ApiClient.Response;
 import org.aidmatch.testing.TestApiKeys;
 import org.aidmatch.testing.TopicReader;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -36,8 +40,12 @@ class LocalStackIT {
         String requestPath;
         String firstOfferId;
 
-        try (LocalStack stack = LocalStack.start(settings);
+        // a Spring property on the launcher's command line reaches the services
+        try (LocalStack stack = LocalStack.start(settings, List.of("--aidmatch.topics.dead-letter-retention=7d"));
                 TopicReader<MatchEvent> matches = TopicReader.of(stack.bootstrapServers(), Topics.MATCHES)) {
+            assertThat(topicConfig(stack, Topics.OFFERS_DEAD_LETTER.name(), "retention.ms"))
+                    .isEqualTo(Long.toString(Duration.ofDays(7).toMillis()));
+            assertThat(topicConfig(stack, Topics.REQUESTS.name(), "retention.ms")).isEqualTo("-1");
             Response request = requests.post("/api/v1/requests", TestApiKeys.REQUESTER, """
                     {"supplyType":"SV-PSYCHOSOCIAL-SUPPORT","quantity":60,"country":"KE","urgency":"HIGH"}""");
             assertThat(request.status()).isEqualTo(201);
@@ -69,6 +77,15 @@ class LocalStackIT {
             JsonNode matched = awaitStatus(requests, requestPath, "MATCHED");
             assertThat(matched.get("matchedQuantity").asLong()).as("the restored book still knew what was left").isEqualTo(60);
             assertThat(matched.get("matches")).hasSize(2);
+        }
+    }
+
+    private static String topicConfig(LocalStack stack, String topic, String name) {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+            return admin.describeConfigs(List.of(resource)).all().get().get(resource).get(name).value();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
