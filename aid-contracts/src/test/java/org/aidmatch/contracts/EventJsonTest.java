@@ -23,14 +23,26 @@ class EventJsonTest {
 
     @Test
     void a_request_survives_the_round_trip_with_its_type_and_iso_dates() {
-        RequestPosted posted = new RequestPosted("e-1", "r-1", "Kenyatta National Hospital", "PPE-RESPIRATOR",
-                5_000, "KE", Urgency.CRITICAL, LocalDate.parse("2026-12-15"), "ICU wards",
-                Instant.parse("2026-11-29T10:00:00Z"), AidEvent.CURRENT_SCHEMA_VERSION);
+        RequestPosted posted = new RequestPosted(
+                "e-1",
+                "r-1",
+                "Kenyatta National Hospital",
+                "PPE-RESPIRATOR",
+                5_000,
+                "KE",
+                Urgency.CRITICAL,
+                LocalDate.parse("2026-12-15"),
+                "ICU wards",
+                Instant.parse("2026-11-29T10:00:00Z"),
+                AidEvent.CURRENT_SCHEMA_VERSION);
 
         byte[] json = requests.serialize(Topics.REQUESTS.name(), posted);
 
-        assertThat(new String(json)).contains("\"type\":\"RequestPosted\"", "\"neededBy\":\"2026-12-15\"",
-                "\"occurredAt\":\"2026-11-29T10:00:00Z\"");
+        assertThat(new String(json))
+                .contains(
+                        "\"type\":\"RequestPosted\"",
+                        "\"neededBy\":\"2026-12-15\"",
+                        "\"occurredAt\":\"2026-11-29T10:00:00Z\"");
         assertThat(requests.deserialize(Topics.REQUESTS.name(), json)).isEqualTo(posted);
     }
 

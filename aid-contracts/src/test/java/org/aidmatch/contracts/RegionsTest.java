@@ -23,7 +23,9 @@ class RegionsTest {
         assertThat(Regions.isArea("001")).isTrue();
         assertThat(Regions.isArea("142")).isTrue();
         assertThat(Regions.isArea("014")).isTrue();
-        assertThat(Regions.isArea("EU")).as("alphabetic groupings are not M49 areas").isFalse();
+        assertThat(Regions.isArea("EU"))
+                .as("alphabetic groupings are not M49 areas")
+                .isFalse();
         assertThat(Regions.isArea("999")).isFalse();
     }
 

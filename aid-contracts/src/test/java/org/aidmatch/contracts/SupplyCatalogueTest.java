@@ -11,12 +11,28 @@ class SupplyCatalogueTest {
 
     @Test
     void the_catalogue_holds_the_agreed_codes_in_order() {
-        assertThat(SupplyCatalogue.standard().all()).extracting(SupplyType::code).containsExactly(
-                "PPE-MASK-MEDICAL", "PPE-RESPIRATOR", "PPE-GLOVES-EXAM", "PPE-GOWN", "PPE-FACE-SHIELD",
-                "PPE-GOGGLES", "DX-PCR-TEST", "DX-ANTIGEN-RDT", "DX-SAMPLE-KIT", "EQ-VENTILATOR",
-                "EQ-OXYGEN-CONCENTRATOR", "EQ-PULSE-OXIMETER", "EQ-PATIENT-MONITOR", "HY-HAND-SANITIZER",
-                "HY-DISINFECTANT", "SV-MEDICAL-TEAM", "SV-PSYCHOSOCIAL-SUPPORT", "SV-TECHNICAL-EXPERTISE",
-                "SV-TRAINING");
+        assertThat(SupplyCatalogue.standard().all())
+                .extracting(SupplyType::code)
+                .containsExactly(
+                        "PPE-MASK-MEDICAL",
+                        "PPE-RESPIRATOR",
+                        "PPE-GLOVES-EXAM",
+                        "PPE-GOWN",
+                        "PPE-FACE-SHIELD",
+                        "PPE-GOGGLES",
+                        "DX-PCR-TEST",
+                        "DX-ANTIGEN-RDT",
+                        "DX-SAMPLE-KIT",
+                        "EQ-VENTILATOR",
+                        "EQ-OXYGEN-CONCENTRATOR",
+                        "EQ-PULSE-OXIMETER",
+                        "EQ-PATIENT-MONITOR",
+                        "HY-HAND-SANITIZER",
+                        "HY-DISINFECTANT",
+                        "SV-MEDICAL-TEAM",
+                        "SV-PSYCHOSOCIAL-SUPPORT",
+                        "SV-TECHNICAL-EXPERTISE",
+                        "SV-TRAINING");
     }
 
     @Test

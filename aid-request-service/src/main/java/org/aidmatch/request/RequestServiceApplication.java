@@ -9,9 +9,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 public class RequestServiceApplication {
 
     /** Defaults that any property source (file, environment, command line) can override. */
-    public static final Map<String, Object> DEFAULTS = Map.of(
-            "spring.application.name", "aid-request-service",
-            "server.port", 8081);
+    public static final Map<String, Object> DEFAULTS =
+            Map.of("spring.application.name", "aid-request-service", "server.port", 8081);
 
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(RequestServiceApplication.class).properties(DEFAULTS);

@@ -19,6 +19,7 @@ class RequestServiceConfiguration {
     /** The view is folded from the requests this service wrote and the matcher's decisions on them. */
     @Bean
     TopicFollower requestViewFollower(KafkaProperties kafka, RequestView view) {
-        return new TopicFollower(kafka.buildConsumerProperties(), List.of(Topics.REQUESTS, Topics.MATCHES), view::apply);
+        return new TopicFollower(
+                kafka.buildConsumerProperties(), List.of(Topics.REQUESTS, Topics.MATCHES), view::apply);
     }
 }

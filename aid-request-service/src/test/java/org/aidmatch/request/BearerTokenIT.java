@@ -44,7 +44,8 @@ class BearerTokenIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         ServiceTestProperties.register(registry);
-        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+        registry.add(
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
                 () -> "http://localhost:" + JWKS.getAddress().getPort() + "/jwks");
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> ISSUER);
         registry.add("aidmatch.security.jwt.audience", () -> AUDIENCE);
@@ -62,7 +63,8 @@ class BearerTokenIT {
 
     @Test
     void a_token_names_the_organisation_and_its_roles() {
-        String token = sign(SIGNING_KEY, "Ministry of Health, Kyrgyz Republic", List.of("REQUESTER", "other-system-role"));
+        String token =
+                sign(SIGNING_KEY, "Ministry of Health, Kyrgyz Republic", List.of("REQUESTER", "other-system-role"));
 
         Response created = postWith(token);
 
@@ -75,11 +77,14 @@ class BearerTokenIT {
     void a_token_without_the_role_is_forbidden_and_a_forged_or_anonymous_one_is_refused() {
         RSAKey stranger = generateKey();
 
-        assertThat(postWith(sign(SIGNING_KEY, "Silk Road Relief Foundation", List.of("DONOR"))).status()).isEqualTo(403);
+        assertThat(postWith(sign(SIGNING_KEY, "Silk Road Relief Foundation", List.of("DONOR")))
+                        .status())
+                .isEqualTo(403);
         Response forged = postWith(sign(stranger, "Ministry of Health, Kyrgyz Republic", List.of("REQUESTER")));
         assertThat(forged.status()).isEqualTo(401);
         assertThat(forged.contentType()).startsWith("application/problem+json");
-        assertThat(postWith(sign(SIGNING_KEY, null, List.of("REQUESTER"))).status()).isEqualTo(401);
+        assertThat(postWith(sign(SIGNING_KEY, null, List.of("REQUESTER"))).status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -88,29 +93,53 @@ class BearerTokenIT {
         List<String> roles = List.of("REQUESTER");
         long now = System.currentTimeMillis();
 
-        assertThat(postWith(sign(SIGNING_KEY, claims(org, roles).issuer("https://evil.example").build())).status())
-                .as("wrong issuer").isEqualTo(401);
-        assertThat(postWith(sign(SIGNING_KEY, claims(org, roles).audience("another-app").build())).status())
-                .as("wrong audience").isEqualTo(401);
-        assertThat(postWith(sign(SIGNING_KEY, claims(org, roles).audience((String) null).build())).status())
-                .as("no audience").isEqualTo(401);
-        assertThat(postWith(sign(SIGNING_KEY, claims(org, roles).issueTime(new Date(now - 7_200_000))
-                .expirationTime(new Date(now - 3_600_000)).build())).status()).as("expired").isEqualTo(401);
+        assertThat(postWith(sign(
+                                SIGNING_KEY,
+                                claims(org, roles)
+                                        .issuer("https://evil.example")
+                                        .build()))
+                        .status())
+                .as("wrong issuer")
+                .isEqualTo(401);
+        assertThat(postWith(sign(
+                                SIGNING_KEY,
+                                claims(org, roles).audience("another-app").build()))
+                        .status())
+                .as("wrong audience")
+                .isEqualTo(401);
+        assertThat(postWith(sign(
+                                SIGNING_KEY,
+                                claims(org, roles).audience((String) null).build()))
+                        .status())
+                .as("no audience")
+                .isEqualTo(401);
+        assertThat(postWith(sign(
+                                SIGNING_KEY,
+                                claims(org, roles)
+                                        .issueTime(new Date(now - 7_200_000))
+                                        .expirationTime(new Date(now - 3_600_000))
+                                        .build()))
+                        .status())
+                .as("expired")
+                .isEqualTo(401);
         String unsigned = new PlainJWT(claims(org, roles).build()).serialize();
         assertThat(postWith(unsigned).status()).as("unsigned").isEqualTo(401);
-        SignedJWT hs256 = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims(org, roles).build());
+        SignedJWT hs256 = new SignedJWT(
+                new JWSHeader(JWSAlgorithm.HS256), claims(org, roles).build());
         hs256.sign(new MACSigner(new byte[32]));
         assertThat(postWith(hs256.serialize()).status()).as("HS256").isEqualTo(401);
         // the same claims, properly signed, are accepted: the refusals above are for what was changed
-        assertThat(postWith(sign(SIGNING_KEY, claims(org, roles).build())).status()).isEqualTo(201);
+        assertThat(postWith(sign(SIGNING_KEY, claims(org, roles).build())).status())
+                .isEqualTo(201);
     }
 
     @Test
     void a_call_with_both_a_token_and_an_api_key_is_a_400() {
         ApiClient api = ApiClient.onPort(port);
         Response both = api.send(api.request("/api/v1/requests", org.aidmatch.testing.TestApiKeys.REQUESTER)
-                .header("Authorization", "Bearer " + sign(SIGNING_KEY, "Ministry of Health, Kyrgyz Republic",
-                        List.of("REQUESTER")))
+                .header(
+                        "Authorization",
+                        "Bearer " + sign(SIGNING_KEY, "Ministry of Health, Kyrgyz Republic", List.of("REQUESTER")))
                 .GET());
         assertThat(both.status()).isEqualTo(400);
         assertThat(both.contentType()).startsWith("application/problem+json");
@@ -133,8 +162,10 @@ class BearerTokenIT {
     /** Claims as the identity provider issues them for AidMatch: its issuer, this audience, ten minutes. */
     private static JWTClaimsSet.Builder claims(String organisation, List<String> roles) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(ISSUER).audience(AUDIENCE)
-                .subject("user-1").issueTime(new Date())
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject("user-1")
+                .issueTime(new Date())
                 .expirationTime(new Date(System.currentTimeMillis() + 600_000))
                 .claim("aidmatch_roles", roles);
         if (organisation != null) {
@@ -145,8 +176,12 @@ class BearerTokenIT {
 
     private static String sign(RSAKey key, JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(SIGNING_KEY.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(SIGNING_KEY.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (Exception e) {

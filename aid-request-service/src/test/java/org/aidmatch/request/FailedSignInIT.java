@@ -33,7 +33,9 @@ class FailedSignInIT {
     @Test
     void after_three_wrong_keys_an_address_is_refused_with_429_even_with_a_good_key(CapturedOutput output) {
         ApiClient api = ApiClient.onPort(port);
-        assertThat(api.get("/api/v1/requests", null).status()).as("no credentials is no failed sign-in").isEqualTo(401);
+        assertThat(api.get("/api/v1/requests", null).status())
+                .as("no credentials is no failed sign-in")
+                .isEqualTo(401);
         for (int guess = 1; guess <= 3; guess++) {
             Response refused = api.get("/api/v1/requests", "guessed-key-" + guess);
             assertThat(refused.status()).isEqualTo(401);
@@ -45,8 +47,11 @@ class FailedSignInIT {
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.contentType()).startsWith("application/problem+json");
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 600L);
-        assertThat(output.getOut()).contains("Failed sign-in from 127.0.0.1 on GET /api/v1/requests: Unknown API key.")
+        assertThat(output.getOut())
+                .contains("Failed sign-in from 127.0.0.1 on GET /api/v1/requests: Unknown API key.")
                 .doesNotContain("guessed-key-");
-        assertThat(api.get("/actuator/health", null).status()).as("calls without credentials go on").isEqualTo(200);
+        assertThat(api.get("/actuator/health", null).status())
+                .as("calls without credentials go on")
+                .isEqualTo(200);
     }
 }

@@ -55,7 +55,8 @@ class HostileInputIT {
             Response response = api.send(api.request("/api/v1/requests", TestApiKeys.REQUESTER)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)));
-            boolean refusedProperly = response.status() >= 400 && response.status() < 500
+            boolean refusedProperly = response.status() >= 400
+                    && response.status() < 500
                     && response.contentType().startsWith("application/problem+json");
             if (!refusedProperly) {
                 failures.add(response.status() + " " + response.contentType() + " for "
@@ -67,7 +68,8 @@ class HostileInputIT {
         try (TopicReader<RequestEvent> requests = TopicReader.of(KafkaTestBroker.bootstrapServers(), Topics.REQUESTS)) {
             assertThat(requests.readFor(Duration.ofSeconds(1)))
                     .noneMatch(event -> event instanceof RequestPosted posted
-                            && posted.note() != null && posted.note().contains(marker));
+                            && posted.note() != null
+                            && posted.note().contains(marker));
         }
     }
 
@@ -75,16 +77,16 @@ class HostileInputIT {
     void malformed_urls_unknown_paths_and_wrong_methods_are_answered_with_problems_too() {
         List<String> failures = new ArrayList<>();
         String[][] cases = {
-                {"GET", "/api/v1/requests/%00", "400"},
-                {"GET", "/api/v1/requests/%zz", "400"},
-                {"GET", "/api/v1/requests/%2F", "400"},
-                {"GET", "/api/v1/requests/../../actuator/env", "400"},
-                {"GET", "/api/v1/requests/%2e%2e/%2e%2e/actuator/env", "400"},
-                {"GET", "/api/v1//requests", "400"},
-                {"GET", "/api/v1/requests;jsessionid=1", "400"},
-                {"GET", "/api/v1/nothing-here", "404"},
-                {"PUT", "/api/v1/requests", "405"},
-                {"PATCH", "/api/v1/requests/abc", "405"},
+            {"GET", "/api/v1/requests/%00", "400"},
+            {"GET", "/api/v1/requests/%zz", "400"},
+            {"GET", "/api/v1/requests/%2F", "400"},
+            {"GET", "/api/v1/requests/../../actuator/env", "400"},
+            {"GET", "/api/v1/requests/%2e%2e/%2e%2e/actuator/env", "400"},
+            {"GET", "/api/v1//requests", "400"},
+            {"GET", "/api/v1/requests;jsessionid=1", "400"},
+            {"GET", "/api/v1/nothing-here", "404"},
+            {"PUT", "/api/v1/requests", "405"},
+            {"PATCH", "/api/v1/requests/abc", "405"},
         };
         for (String[] hostile : cases) {
             RawHttp.Answer answer = RawHttp.send(port, hostile[0], hostile[1], TestApiKeys.REQUESTER);
@@ -103,9 +105,15 @@ class HostileInputIT {
         String valid = "\"supplyType\":\"PPE-GOWN\",\"quantity\":10,\"country\":\"KE\"";
         return switch (i % 23) {
             case 0 -> "{\"supplyType\":\"PPE-GOWN\",\"quantity\":" + hugeNumber() + ",\"country\":\"KE\"," + note + "}";
-            case 1 -> "{\"supplyType\":\"PPE-GOWN\",\"quantity\":" + (-random.nextInt(1000)) + ",\"country\":\"KE\"," + note + "}";
-            case 2 -> "{\"supplyType\":\"PPE-GOWN\",\"quantity\":\"" + random.nextInt(100) + "\",\"country\":\"KE\"," + note + "}";
-            case 3 -> "{\"supplyType\":\"PPE-GOWN\",\"quantity\":" + random.nextInt(100) + ".5,\"country\":\"KE\"," + note + "}";
+            case 1 ->
+                "{\"supplyType\":\"PPE-GOWN\",\"quantity\":" + (-random.nextInt(1000)) + ",\"country\":\"KE\"," + note
+                        + "}";
+            case 2 ->
+                "{\"supplyType\":\"PPE-GOWN\",\"quantity\":\"" + random.nextInt(100) + "\",\"country\":\"KE\"," + note
+                        + "}";
+            case 3 ->
+                "{\"supplyType\":\"PPE-GOWN\",\"quantity\":" + random.nextInt(100) + ".5,\"country\":\"KE\"," + note
+                        + "}";
             case 4 -> "{\"supplyType\":" + random.nextInt() + ",\"quantity\":10,\"country\":\"KE\"," + note + "}";
             case 5 -> "{\"supplyType\":\"" + unicode(12) + "\",\"quantity\":10,\"country\":\"KE\"," + note + "}";
             case 6 -> "{\"supplyType\":\"PPE-GOWN\",\"quantity\":10,\"country\":\"" + unicode(2) + "\"," + note + "}";

@@ -42,13 +42,16 @@ class PostRequestIT extends ServiceOverHttpTest {
         assertThat(body.get("remainingQuantity").asLong()).isEqualTo(5000);
 
         try (TopicReader<RequestEvent> requests = TopicReader.of(KafkaTestBroker.bootstrapServers(), Topics.REQUESTS)) {
-            RequestPosted posted = requests.await(RequestPosted.class, event -> event.requestId().equals(id),
-                    Duration.ofSeconds(5));
+            RequestPosted posted = requests.await(
+                    RequestPosted.class, event -> event.requestId().equals(id), Duration.ofSeconds(5));
             assertThat(posted.organization()).isEqualTo(TestApiKeys.REQUESTER_ORG);
             assertThat(posted.urgency()).isEqualTo(Urgency.CRITICAL);
             assertThat(posted.neededBy()).isEqualTo(LocalDate.parse(neededBy));
-            assertThat(requests.recordOf(event -> event.requestId().equals(id)).orElseThrow().key())
-                    .as("keyed by supply type").isEqualTo("PPE-RESPIRATOR");
+            assertThat(requests.recordOf(event -> event.requestId().equals(id))
+                            .orElseThrow()
+                            .key())
+                    .as("keyed by supply type")
+                    .isEqualTo("PPE-RESPIRATOR");
         }
 
         Response read = api.get("/api/v1/requests/" + id, TestApiKeys.REQUESTER);
@@ -72,8 +75,7 @@ class PostRequestIT extends ServiceOverHttpTest {
     @Test
     void a_client_cannot_choose_the_organisation_or_send_a_fraction() {
         Response impersonating = api.post("/api/v1/requests", TestApiKeys.REQUESTER, """
-                {"supplyType":"PPE-GOWN","quantity":10,"country":"KE","organization":"Someone Else","note":"%s"}"""
-                .formatted(marker));
+                {"supplyType":"PPE-GOWN","quantity":10,"country":"KE","organization":"Someone Else","note":"%s"}""".formatted(marker));
         Response fraction = api.post("/api/v1/requests", TestApiKeys.REQUESTER, """
                 {"supplyType":"PPE-GOWN","quantity":1.5,"country":"KE","note":"%s"}""".formatted(marker));
         Response quotedNumber = api.post("/api/v1/requests", TestApiKeys.REQUESTER, """
@@ -131,7 +133,9 @@ class PostRequestIT extends ServiceOverHttpTest {
         assertThat(docs.json().get("paths").has("/api/v1/requests/{id}")).isTrue();
         assertThat(ui.status()).isEqualTo(200);
         assertThat(health.status()).isEqualTo(200);
-        assertThat(metrics.status()).as("actuator beyond health is for coordinators, or not exposed").isIn(403, 404);
+        assertThat(metrics.status())
+                .as("actuator beyond health is for coordinators, or not exposed")
+                .isIn(403, 404);
     }
 
     @Test
@@ -141,9 +145,13 @@ class PostRequestIT extends ServiceOverHttpTest {
             writer.sendRaw(Topics.MATCHES.name(), "PPE-GOWN", new byte[] {0, 1, 2, 3});
         }
 
-        Response created = api.post("/api/v1/requests", TestApiKeys.REQUESTER, "{\"supplyType\":\"PPE-GOWN\",\"quantity\":5,\"country\":\"KE\"}");
+        Response created = api.post(
+                "/api/v1/requests",
+                TestApiKeys.REQUESTER,
+                "{\"supplyType\":\"PPE-GOWN\",\"quantity\":5,\"country\":\"KE\"}");
 
-        assertThat(api.get("/api/v1/requests/" + created.json().get("id").asString(), TestApiKeys.REQUESTER).status())
+        assertThat(api.get("/api/v1/requests/" + created.json().get("id").asString(), TestApiKeys.REQUESTER)
+                        .status())
                 .isEqualTo(200);
     }
 

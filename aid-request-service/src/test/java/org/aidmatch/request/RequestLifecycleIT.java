@@ -28,17 +28,23 @@ class RequestLifecycleIT extends ServiceOverHttpTest {
         String others = post(TestApiKeys.OTHER_REQUESTER, "DX-SAMPLE-KIT", 300, "KE");
 
         Response own = api.get("/api/v1/requests?supplyType=DX-SAMPLE-KIT&size=100", TestApiKeys.REQUESTER);
-        Response all = api.get("/api/v1/requests?supplyType=DX-SAMPLE-KIT&country=ke&size=100", TestApiKeys.COORDINATOR);
+        Response all =
+                api.get("/api/v1/requests?supplyType=DX-SAMPLE-KIT&country=ke&size=100", TestApiKeys.COORDINATOR);
         Response firstPage = api.get("/api/v1/requests?supplyType=DX-SAMPLE-KIT&page=0&size=1", TestApiKeys.REQUESTER);
 
         assertThat(own.status()).isEqualTo(200);
-        assertThat(own.json().get("items").findValuesAsString("id")).containsSubsequence(second, first).doesNotContain(others);
+        assertThat(own.json().get("items").findValuesAsString("id"))
+                .containsSubsequence(second, first)
+                .doesNotContain(others);
         assertThat(all.json().get("items").findValuesAsString("id")).contains(first, second, others);
         assertThat(firstPage.json().get("items").findValuesAsString("id")).containsExactly(second);
         assertThat(firstPage.json().get("size").asInt()).isEqualTo(1);
         assertThat(firstPage.json().get("total").asLong()).isGreaterThanOrEqualTo(2);
-        assertThat(api.get("/api/v1/requests?status=NOPE", TestApiKeys.REQUESTER).status()).isEqualTo(400);
-        assertThat(api.get("/api/v1/requests?size=1000", TestApiKeys.REQUESTER).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/requests?status=NOPE", TestApiKeys.REQUESTER)
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/v1/requests?size=1000", TestApiKeys.REQUESTER).status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -53,7 +59,8 @@ class RequestLifecycleIT extends ServiceOverHttpTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");
         try (TopicReader<RequestEvent> requests = TopicReader.of(KafkaTestBroker.bootstrapServers(), Topics.REQUESTS)) {
-            RequestCancelled event = requests.await(RequestCancelled.class, e -> e.requestId().equals(id), Duration.ofSeconds(5));
+            RequestCancelled event =
+                    requests.await(RequestCancelled.class, e -> e.requestId().equals(id), Duration.ofSeconds(5));
             assertThat(event.cancelledBy()).isEqualTo(TestApiKeys.REQUESTER_ORG);
             assertThat(event.supplyType()).isEqualTo("HY-DISINFECTANT");
         }
@@ -63,8 +70,11 @@ class RequestLifecycleIT extends ServiceOverHttpTest {
     void another_organisation_cannot_cancel_but_a_coordinator_can() {
         String id = post(TestApiKeys.REQUESTER, "HY-DISINFECTANT", 50, "UG");
 
-        assertThat(api.delete("/api/v1/requests/" + id, TestApiKeys.OTHER_REQUESTER).status()).isEqualTo(404);
-        assertThat(api.delete("/api/v1/requests/" + id, TestApiKeys.DONOR).status()).isEqualTo(404);
+        assertThat(api.delete("/api/v1/requests/" + id, TestApiKeys.OTHER_REQUESTER)
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.delete("/api/v1/requests/" + id, TestApiKeys.DONOR).status())
+                .isEqualTo(404);
         Response byCoordinator = api.delete("/api/v1/requests/" + id, TestApiKeys.COORDINATOR);
 
         assertThat(byCoordinator.status()).isEqualTo(200);
@@ -78,18 +88,22 @@ class RequestLifecycleIT extends ServiceOverHttpTest {
                 {"supplyType":"PPE-FACE-SHIELD","quantity":700,"country":"NP","note":"%s"}""".formatted(marker);
 
         Response first = api.send(api.request("/api/v1/requests", TestApiKeys.REQUESTER)
-                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         Response retry = api.send(api.request("/api/v1/requests", TestApiKeys.REQUESTER)
-                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         Response changed = api.send(api.request("/api/v1/requests", TestApiKeys.REQUESTER)
-                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString(body.replace("700", "701"))));
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(201);
-        assertThat(retry.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        assertThat(retry.json().get("id").asString())
+                .isEqualTo(first.json().get("id").asString());
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
         assertThat(changed.status()).isEqualTo(409);
         try (TopicReader<RequestEvent> requests = TopicReader.of(KafkaTestBroker.bootstrapServers(), Topics.REQUESTS)) {
@@ -107,9 +121,11 @@ class RequestLifecycleIT extends ServiceOverHttpTest {
         Response tooLarge = api.post("/api/v1/requests", TestApiKeys.REQUESTER, huge);
         Response streamedTooLarge = api.send(api.request("/api/v1/requests", TestApiKeys.REQUESTER)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.getBytes()))));
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(huge.getBytes()))));
         Response text = api.send(api.request("/api/v1/requests", TestApiKeys.REQUESTER)
-                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("5000 masks please")));
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("5000 masks please")));
         Response longNote = api.post("/api/v1/requests", TestApiKeys.REQUESTER, """
                 {"supplyType":"PPE-GOWN","quantity":1,"country":"KE","note":"%s"}""".formatted("x".repeat(1_001)));
 

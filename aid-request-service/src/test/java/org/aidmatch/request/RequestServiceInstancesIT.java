@@ -18,7 +18,8 @@ class RequestServiceInstancesIT {
     @Test
     void two_instances_agree_and_a_restarted_instance_still_knows_every_request() {
         String id;
-        try (ConfigurableApplicationContext first = start(); ConfigurableApplicationContext second = start()) {
+        try (ConfigurableApplicationContext first = start();
+                ConfigurableApplicationContext second = start()) {
             ApiClient a = client(first);
             ApiClient b = client(second);
             Response created = a.post("/api/v1/requests", TestApiKeys.REQUESTER, """
@@ -28,8 +29,11 @@ class RequestServiceInstancesIT {
             Response seenByB = awaitAnswer(b, "/api/v1/requests/" + id, r -> r.status() == 200);
             assertThat(seenByB.json().get("organization").asString()).isEqualTo(TestApiKeys.REQUESTER_ORG);
 
-            assertThat(b.delete("/api/v1/requests/" + id, TestApiKeys.REQUESTER).status()).isEqualTo(200);
-            Response seenByA = awaitAnswer(a, "/api/v1/requests/" + id,
+            assertThat(b.delete("/api/v1/requests/" + id, TestApiKeys.REQUESTER).status())
+                    .isEqualTo(200);
+            Response seenByA = awaitAnswer(
+                    a,
+                    "/api/v1/requests/" + id,
                     r -> "CANCELLED".equals(r.json().get("status").asString()));
             assertThat(seenByA.json().get("quantity").asLong()).isEqualTo(8);
         }
@@ -41,11 +45,12 @@ class RequestServiceInstancesIT {
     }
 
     private static ConfigurableApplicationContext start() {
-        return RequestServiceApplication.builder().run(
-                "--server.port=0",
-                "--spring.main.banner-mode=off",
-                "--spring.kafka.bootstrap-servers=" + KafkaTestBroker.bootstrapServers(),
-                "--aidmatch.security.api-keys-file=" + TestApiKeys.file());
+        return RequestServiceApplication.builder()
+                .run(
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off",
+                        "--spring.kafka.bootstrap-servers=" + KafkaTestBroker.bootstrapServers(),
+                        "--aidmatch.security.api-keys-file=" + TestApiKeys.file());
     }
 
     private static ApiClient client(ConfigurableApplicationContext context) {

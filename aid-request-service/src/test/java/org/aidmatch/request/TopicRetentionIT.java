@@ -44,33 +44,48 @@ class TopicRetentionIT {
         try (OwnBroker broker = KafkaTestBroker.startOwn(Map.of());
                 Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             // as an older AidMatch created them: partitions and replicas only
-            admin.createTopics(Topics.ALL.stream().map(topic -> new NewTopic(topic.name(), 6, (short) 1)).toList())
-                    .all().get();
+            admin.createTopics(Topics.ALL.stream()
+                            .map(topic -> new NewTopic(topic.name(), 6, (short) 1))
+                            .toList())
+                    .all()
+                    .get();
             assertThat(config(admin, Topics.REQUESTS.name(), "retention.ms")).isEqualTo("604800000");
 
-            assertThatThrownBy(() -> start(broker, "--aidmatch.topics.manage-configs=false").close())
+            assertThatThrownBy(() -> start(broker, "--aidmatch.topics.manage-configs=false")
+                            .close())
                     .hasStackTraceContaining("aid.requests.v1 has retention.ms=604800000, AidMatch needs -1")
-                    .hasStackTraceContaining("aid.offers.v1.dlt has retention.ms=604800000, AidMatch needs "
-                            + THIRTY_DAYS_MS);
+                    .hasStackTraceContaining(
+                            "aid.offers.v1.dlt has retention.ms=604800000, AidMatch needs " + THIRTY_DAYS_MS);
             assertThat(config(admin, Topics.REQUESTS.name(), "retention.ms")).isEqualTo("604800000");
 
             start(broker).close();
 
             for (Topic<?> topic : List.of(Topics.REQUESTS, Topics.OFFERS, Topics.MATCHES)) {
-                assertThat(config(admin, topic.name(), "retention.ms")).as(topic.name()).isEqualTo("-1");
-                assertThat(config(admin, topic.name(), "retention.bytes")).as(topic.name()).isEqualTo("-1");
-                assertThat(config(admin, topic.name(), "cleanup.policy")).as(topic.name()).isEqualTo("delete");
+                assertThat(config(admin, topic.name(), "retention.ms"))
+                        .as(topic.name())
+                        .isEqualTo("-1");
+                assertThat(config(admin, topic.name(), "retention.bytes"))
+                        .as(topic.name())
+                        .isEqualTo("-1");
+                assertThat(config(admin, topic.name(), "cleanup.policy"))
+                        .as(topic.name())
+                        .isEqualTo("delete");
             }
             for (Topic<?> topic : List.of(Topics.REQUESTS_DEAD_LETTER, Topics.OFFERS_DEAD_LETTER)) {
-                assertThat(config(admin, topic.name(), "retention.ms")).as(topic.name())
+                assertThat(config(admin, topic.name(), "retention.ms"))
+                        .as(topic.name())
                         .isEqualTo(Long.toString(THIRTY_DAYS_MS));
             }
 
             // someone compacts the requests topic by hand: that would keep one posting per supply type
-            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, Topics.REQUESTS.name()),
-                    List.of(new AlterConfigOp(new ConfigEntry("cleanup.policy", "compact"), AlterConfigOp.OpType.SET))))
-                    .all().get();
-            assertThatThrownBy(() -> start(broker, "--aidmatch.topics.manage-configs=false").close())
+            admin.incrementalAlterConfigs(Map.of(
+                            new ConfigResource(ConfigResource.Type.TOPIC, Topics.REQUESTS.name()),
+                            List.of(new AlterConfigOp(
+                                    new ConfigEntry("cleanup.policy", "compact"), AlterConfigOp.OpType.SET))))
+                    .all()
+                    .get();
+            assertThatThrownBy(() -> start(broker, "--aidmatch.topics.manage-configs=false")
+                            .close())
                     .hasStackTraceContaining("aid.requests.v1 has cleanup.policy=compact, AidMatch needs delete");
         }
     }
@@ -91,7 +106,9 @@ class TopicRetentionIT {
                 }
                 // A control topic with the broker's defaults shows that this broker really deletes.
                 String control = "control-" + System.nanoTime();
-                admin.createTopics(List.of(new NewTopic(control, 1, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic(control, 1, (short) 1)))
+                        .all()
+                        .get();
                 awaitDeletionOn(admin, broker, control);
                 // Segments of the requests topic rolled meanwhile: post again, long after the first ones.
                 ids.add(post(api, "TJ"));
@@ -102,7 +119,9 @@ class TopicRetentionIT {
                 ApiClient api = client(restarted);
                 for (String id : ids) {
                     ApiClient.Response read = api.get("/api/v1/requests/" + id, TestApiKeys.REQUESTER);
-                    assertThat(read.status()).as("request %s after the restart", id).isEqualTo(200);
+                    assertThat(read.status())
+                            .as("request %s after the restart", id)
+                            .isEqualTo(200);
                     assertThat(read.json().get("status").asString()).isEqualTo("OPEN");
                 }
             }
@@ -110,7 +129,9 @@ class TopicRetentionIT {
     }
 
     private static String post(ApiClient api, String country) {
-        ApiClient.Response created = api.post("/api/v1/requests", TestApiKeys.REQUESTER,
+        ApiClient.Response created = api.post(
+                "/api/v1/requests",
+                TestApiKeys.REQUESTER,
                 "{\"supplyType\":\"PPE-GLOVES-EXAM\",\"quantity\":100,\"country\":\"" + country + "\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("id").asString();
@@ -120,9 +141,13 @@ class TopicRetentionIT {
     private static void awaitDeletionOn(Admin admin, OwnBroker broker, String topic) throws Exception {
         Instant deadline = Instant.now().plusSeconds(30);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", broker.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+                Map.of("bootstrap.servers", broker.bootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer())) {
             while (earliestOffsets(admin, topic).contains(0L)) {
-                assertThat(Instant.now()).as("the broker never deleted the control topic's records").isBefore(deadline);
+                assertThat(Instant.now())
+                        .as("the broker never deleted the control topic's records")
+                        .isBefore(deadline);
                 producer.send(new ProducerRecord<>(topic, "k", "v")).get();
                 Thread.sleep(300);
             }
@@ -130,15 +155,28 @@ class TopicRetentionIT {
     }
 
     private static Set<Long> earliestOffsets(Admin admin, String topic) throws Exception {
-        Collection<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get()
-                .get(topic).partitions().stream().map(info -> new TopicPartition(topic, info.partition())).toList();
-        return admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest())))
-                .all().get().values().stream().map(info -> info.offset()).collect(Collectors.toSet());
+        Collection<TopicPartition> partitions =
+                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                        .map(info -> new TopicPartition(topic, info.partition()))
+                        .toList();
+        return admin
+                .listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest())))
+                .all()
+                .get()
+                .values()
+                .stream()
+                .map(info -> info.offset())
+                .collect(Collectors.toSet());
     }
 
     private static String config(Admin admin, String topic, String name) throws Exception {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        return admin.describeConfigs(List.of(resource)).all().get().get(resource).get(name).value();
+        return admin.describeConfigs(List.of(resource))
+                .all()
+                .get()
+                .get(resource)
+                .get(name)
+                .value();
     }
 
     private static ConfigurableApplicationContext start(OwnBroker broker, String... extra) {
@@ -152,7 +190,8 @@ class TopicRetentionIT {
     }
 
     private static ApiClient client(ConfigurableApplicationContext context) {
-        ApiClient api = ApiClient.onPort(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+        ApiClient api =
+                ApiClient.onPort(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
         Instant deadline = Instant.now().plusSeconds(30);
         while (api.get("/actuator/health", null).status() != 200) {
             assertThat(Instant.now()).as("the service did not become healthy").isBefore(deadline);

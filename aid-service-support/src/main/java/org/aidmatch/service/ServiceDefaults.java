@@ -15,8 +15,10 @@ public class ServiceDefaults implements EnvironmentPostProcessor, Ordered {
 
     private static final Map<String, Object> DEFAULTS = Map.of(
             // Health is public; Prometheus metrics are for coordinators (see ApiSecurity).
-            "management.endpoints.web.exposure.include", "health,prometheus",
-            "management.endpoint.health.probes.enabled", true);
+            "management.endpoints.web.exposure.include",
+            "health,prometheus",
+            "management.endpoint.health.probes.enabled",
+            true);
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

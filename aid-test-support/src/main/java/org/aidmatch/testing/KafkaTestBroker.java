@@ -89,8 +89,11 @@ public final class KafkaTestBroker {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = Topics.ALL.stream()
                     .filter(topic -> !existing.contains(topic.name()))
-                    .map(topic -> new NewTopic(topic.name(), TopicSettings.DEFAULTS.partitions(),
-                            TopicSettings.DEFAULTS.replicationFactor()).configs(topic.configs(TopicSettings.DEFAULTS)))
+                    .map(topic -> new NewTopic(
+                                    topic.name(),
+                                    TopicSettings.DEFAULTS.partitions(),
+                                    TopicSettings.DEFAULTS.replicationFactor())
+                            .configs(topic.configs(TopicSettings.DEFAULTS)))
                     .toList();
             admin.createTopics(missing).all().get();
         } catch (ExecutionException e) {
@@ -118,8 +121,8 @@ public final class KafkaTestBroker {
 
     private static String startContainer() {
         KafkaContainer container = new KafkaContainer("apache/kafka:4.1.2");
-        SINGLE_NODE_SETTINGS.forEach((key, value) ->
-                container.withEnv("KAFKA_" + key.toUpperCase().replace('.', '_'), value));
+        SINGLE_NODE_SETTINGS.forEach(
+                (key, value) -> container.withEnv("KAFKA_" + key.toUpperCase().replace('.', '_'), value));
         container.start();
         stopShared = container::stop;
         Runtime.getRuntime().addShutdownHook(new Thread(KafkaTestBroker::stop, "kafka-test-container-stop"));

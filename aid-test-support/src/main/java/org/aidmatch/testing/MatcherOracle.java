@@ -28,17 +28,21 @@ public final class MatcherOracle {
         MatchingBook book = new IndexedMatchingBook();
         List<MatchEvent> out = new ArrayList<>();
         for (AidEvent event : input) {
-            out.addAll(event instanceof RequestEvent request ? book.apply(request, request.occurredAt())
-                    : book.apply((OfferEvent) event, event.occurredAt()));
+            out.addAll(
+                    event instanceof RequestEvent request
+                            ? book.apply(request, request.occurredAt())
+                            : book.apply((OfferEvent) event, event.occurredAt()));
         }
         return out;
     }
 
     /** The decisions about requests and offers whose ids end with {@code suffix}: one test run's own. */
     public static List<MatchEvent> ofRun(List<MatchEvent> events, String suffix) {
-        Predicate<MatchEvent> ours = event -> event instanceof MatchMade match ? match.requestId().endsWith(suffix)
-                : event instanceof RequestClosed request ? request.requestId().endsWith(suffix)
-                : event instanceof OfferClosed offer && offer.offerId().endsWith(suffix);
+        Predicate<MatchEvent> ours = event -> event instanceof MatchMade match
+                ? match.requestId().endsWith(suffix)
+                : event instanceof RequestClosed request
+                        ? request.requestId().endsWith(suffix)
+                        : event instanceof OfferClosed offer && offer.offerId().endsWith(suffix);
         return events.stream().filter(ours).toList();
     }
 

@@ -24,17 +24,31 @@ public final class MixedLoad {
 
     public static List<AidEvent> events(int count, String run) {
         Random random = new Random(42);
-        List<String> supplyTypes = SupplyCatalogue.standard().all().stream().map(SupplyType::code).limit(8).toList();
+        List<String> supplyTypes = SupplyCatalogue.standard().all().stream()
+                .map(SupplyType::code)
+                .limit(8)
+                .toList();
         Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<AidEvent> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String supplyType = supplyTypes.get(random.nextInt(supplyTypes.size()));
             Instant at = start.plusMillis(i);
             if (random.nextBoolean()) {
-                events.add(Events.request("r" + i + "-" + run, supplyType, 1 + random.nextInt(80),
-                        COUNTRIES.get(random.nextInt(COUNTRIES.size())), Urgency.values()[random.nextInt(3)], null, at));
+                events.add(Events.request(
+                        "r" + i + "-" + run,
+                        supplyType,
+                        1 + random.nextInt(80),
+                        COUNTRIES.get(random.nextInt(COUNTRIES.size())),
+                        Urgency.values()[random.nextInt(3)],
+                        null,
+                        at));
             } else {
-                events.add(Events.offer("o" + i + "-" + run, supplyType, 1 + random.nextInt(80), null, at,
+                events.add(Events.offer(
+                        "o" + i + "-" + run,
+                        supplyType,
+                        1 + random.nextInt(80),
+                        null,
+                        at,
                         AREAS.get(random.nextInt(AREAS.size()))));
             }
         }

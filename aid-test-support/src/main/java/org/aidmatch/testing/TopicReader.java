@@ -29,12 +29,14 @@ public final class TopicReader<V extends AidEvent> implements AutoCloseable {
     private final List<ConsumerRecord<String, V>> seen = new ArrayList<>();
 
     private TopicReader(String bootstrapServers, Topic<V> topic) {
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
         this.serde = topic.valueSerde();
         List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition()))
@@ -49,9 +51,16 @@ public final class TopicReader<V extends AidEvent> implements AutoCloseable {
 
     /** Waits until some record's value passes {@code test}, and returns that value. */
     public <T extends V> T await(Class<T> type, Predicate<T> test, Duration timeout) {
-        return awaitAll(records -> records.stream().anyMatch(value -> type.isInstance(value) && test.test(type.cast(value))),
-                timeout).stream()
-                .filter(type::isInstance).map(type::cast).filter(test).findFirst().orElseThrow();
+        return awaitAll(
+                        records -> records.stream()
+                                .anyMatch(value -> type.isInstance(value) && test.test(type.cast(value))),
+                        timeout)
+                .stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .filter(test)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Polls until the values read so far satisfy {@code done}, then returns them all. */
@@ -63,7 +72,8 @@ public final class TopicReader<V extends AidEvent> implements AutoCloseable {
                 return values;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out after " + timeout + "; read " + values.size() + " records: " + values);
+                throw new AssertionError(
+                        "timed out after " + timeout + "; read " + values.size() + " records: " + values);
             }
             poll();
         }
@@ -95,9 +105,18 @@ public final class TopicReader<V extends AidEvent> implements AutoCloseable {
             } catch (SerializationException unreadable) {
                 continue;
             }
-            seen.add(new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
-                    record.timestampType(), record.serializedKeySize(), record.serializedValueSize(), record.key(),
-                    value, record.headers(), record.leaderEpoch()));
+            seen.add(new ConsumerRecord<>(
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    record.timestamp(),
+                    record.timestampType(),
+                    record.serializedKeySize(),
+                    record.serializedValueSize(),
+                    record.key(),
+                    value,
+                    record.headers(),
+                    record.leaderEpoch()));
         }
     }
 

@@ -3,17 +3,17 @@ package org.aidmatch.testing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Future;
-import org.aidmatch.contracts.events.RequestEvent;
-import org.aidmatch.contracts.topics.Topics;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.aidmatch.contracts.events.AidEvent;
+import org.aidmatch.contracts.events.RequestEvent;
 import org.aidmatch.contracts.json.AidEventSerializer;
 import org.aidmatch.contracts.topics.Topic;
+import org.aidmatch.contracts.topics.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -24,21 +24,31 @@ public final class TopicWriter implements AutoCloseable {
     private final AidEventSerializer serializer = new AidEventSerializer();
 
     public TopicWriter(String bootstrapServers) {
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                // One request in flight keeps a batch in order through retries. Idempotence is off:
-                // on topics created a moment earlier it made the embedded broker refuse the first
-                // batches for ever (OutOfOrderSequence); a rare duplicate posting is ignored by the
-                // matcher and the views anyway.
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
-                new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        // One request in flight keeps a batch in order through retries. Idempotence is off:
+                        // on topics created a moment earlier it made the embedded broker refuse the first
+                        // batches for ever (OutOfOrderSequence); a rare duplicate posting is ignored by the
+                        // matcher and the views anyway.
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        false,
+                        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                        1),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     /** Writes the event keyed by supply type and stamped with its own time, and waits for the ack. */
     public <V extends AidEvent> void send(Topic<V> topic, V event) {
-        send(new ProducerRecord<>(topic.name(), null, event.occurredAt().toEpochMilli(), topic.keyOf(event),
+        send(new ProducerRecord<>(
+                topic.name(),
+                null,
+                event.occurredAt().toEpochMilli(),
+                topic.keyOf(event),
                 serializer.serialize(topic.name(), event)));
     }
 
@@ -50,8 +60,12 @@ public final class TopicWriter implements AutoCloseable {
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         for (AidEvent event : events) {
             Topic<?> topic = event instanceof RequestEvent ? Topics.REQUESTS : Topics.OFFERS;
-            acks.add(producer.send(new ProducerRecord<>(topic.name(), null, event.occurredAt().toEpochMilli(),
-                    event.supplyType(), serializer.serialize(topic.name(), event))));
+            acks.add(producer.send(new ProducerRecord<>(
+                    topic.name(),
+                    null,
+                    event.occurredAt().toEpochMilli(),
+                    event.supplyType(),
+                    serializer.serialize(topic.name(), event))));
             if (acks.size() == 500) {
                 acks.forEach(ack -> await(ack, "a batch"));
                 acks.clear();

@@ -17,9 +17,12 @@ class ArchitectureTest {
 
     @Test
     void the_matching_core_is_plain_java_without_spring_or_kafka() {
-        noClasses().that().resideInAPackage("org.aidmatch.matching..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
-                        "tools.jackson..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.aidmatch.matching..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "org.apache.kafka..", "tools.jackson..")
                 .check(AIDMATCH);
     }
 
@@ -30,22 +33,41 @@ class ArchitectureTest {
 
     @Test
     void contracts_and_the_core_know_nothing_of_the_services() {
-        noClasses().that().resideInAnyPackage("org.aidmatch.contracts..", "org.aidmatch.matching..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.aidmatch.service..", "org.aidmatch.request..",
-                        "org.aidmatch.offer..", "org.aidmatch.matcher..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.aidmatch.contracts..", "org.aidmatch.matching..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.aidmatch.service..",
+                        "org.aidmatch.request..",
+                        "org.aidmatch.offer..",
+                        "org.aidmatch.matcher..")
                 .check(AIDMATCH);
     }
 
     @Test
     void one_service_never_reaches_into_another() {
-        noClasses().that().resideInAPackage("org.aidmatch.request..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.aidmatch.offer..", "org.aidmatch.matcher..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.aidmatch.request..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.aidmatch.offer..", "org.aidmatch.matcher..")
                 .check(AIDMATCH);
-        noClasses().that().resideInAPackage("org.aidmatch.offer..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.aidmatch.request..", "org.aidmatch.matcher..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.aidmatch.offer..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.aidmatch.request..", "org.aidmatch.matcher..")
                 .check(AIDMATCH);
-        noClasses().that().resideInAPackage("org.aidmatch.matcher..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.aidmatch.request..", "org.aidmatch.offer..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.aidmatch.matcher..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.aidmatch.request..", "org.aidmatch.offer..")
                 .check(AIDMATCH);
     }
 }

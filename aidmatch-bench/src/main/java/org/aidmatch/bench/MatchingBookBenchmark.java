@@ -44,7 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
 public class MatchingBookBenchmark {
 
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
@@ -66,7 +68,8 @@ public class MatchingBookBenchmark {
 
     @Setup(Level.Trial)
     public void fillTheBook() {
-        supplyTypes = SupplyCatalogue.standard().all().stream().map(SupplyType::code).toArray(String[]::new);
+        supplyTypes =
+                SupplyCatalogue.standard().all().stream().map(SupplyType::code).toArray(String[]::new);
         List<String> needy = new ArrayList<>();
         List<String> served = new ArrayList<>();
         for (String country : Regions.countries()) {
@@ -81,7 +84,8 @@ public class MatchingBookBenchmark {
         for (int i = 0; i < needyCountries.length; i++) {
             List<String> codes = Regions.codesCovering(needyCountries[i]);
             // the country itself, its sub-region and its continent, never the world
-            offerAreasFor[i] = codes.stream().filter(code -> !code.equals("001")).limit(3).toArray(String[]::new);
+            offerAreasFor[i] =
+                    codes.stream().filter(code -> !code.equals("001")).limit(3).toArray(String[]::new);
         }
         matchingBook = book.equals("reference") ? new ReferenceMatchingBook() : new IndexedMatchingBook();
         random = new Random(2020);
@@ -98,7 +102,8 @@ public class MatchingBookBenchmark {
             }
         }
         if (matchingBook.openEntries().size() != openEntries) {
-            throw new IllegalStateException("the starting book crossed: " + matchingBook.openEntries().size() + " open");
+            throw new IllegalStateException(
+                    "the starting book crossed: " + matchingBook.openEntries().size() + " open");
         }
     }
 
@@ -115,13 +120,23 @@ public class MatchingBookBenchmark {
 
     private RequestPosted request(String supply, String country) {
         String id = Long.toString(next++);
-        return new RequestPosted(id, id, "hospital", supply, QUANTITY, country, Urgency.values()[(int) (next % 3)],
-                null, null, NOW, AidEvent.CURRENT_SCHEMA_VERSION);
+        return new RequestPosted(
+                id,
+                id,
+                "hospital",
+                supply,
+                QUANTITY,
+                country,
+                Urgency.values()[(int) (next % 3)],
+                null,
+                null,
+                NOW,
+                AidEvent.CURRENT_SCHEMA_VERSION);
     }
 
     private OfferPosted offer(String supply, String area) {
         String id = Long.toString(next++);
-        return new OfferPosted(id, id, "donor", supply, QUANTITY, List.of(area), null, null, NOW,
-                AidEvent.CURRENT_SCHEMA_VERSION);
+        return new OfferPosted(
+                id, id, "donor", supply, QUANTITY, List.of(area), null, null, NOW, AidEvent.CURRENT_SCHEMA_VERSION);
     }
 }

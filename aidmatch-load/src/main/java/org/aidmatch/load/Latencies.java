@@ -17,8 +17,12 @@ public final class Latencies {
     }
 
     public static String describe(Histogram histogram) {
-        return String.format("n=%d p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms", histogram.getTotalCount(),
-                millis(histogram, 50), millis(histogram, 99), millis(histogram, 99.9),
+        return String.format(
+                "n=%d p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms",
+                histogram.getTotalCount(),
+                millis(histogram, 50),
+                millis(histogram, 99),
+                millis(histogram, 99.9),
                 histogram.getMaxValue() / 1e3);
     }
 

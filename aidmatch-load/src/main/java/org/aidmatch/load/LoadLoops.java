@@ -41,11 +41,13 @@ public final class LoadLoops {
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int client = c;
-            threads.add(new Thread(() -> {
-                for (int i = client; System.nanoTime() < end; i += clients) {
-                    tally.post(i, System.nanoTime());
-                }
-            }, "closed-" + client));
+            threads.add(new Thread(
+                    () -> {
+                        for (int i = client; System.nanoTime() < end; i += clients) {
+                            tally.post(i, System.nanoTime());
+                        }
+                    },
+                    "closed-" + client));
         }
         runAll(threads);
         return tally.result();
@@ -65,13 +67,15 @@ public final class LoadLoops {
         List<Thread> threads = new ArrayList<>();
         for (int s = 0; s < OPEN_LOOP_SENDERS; s++) {
             int sender = s;
-            threads.add(new Thread(() -> {
-                for (int i = sender; i < total && System.nanoTime() < giveUp; i += OPEN_LOOP_SENDERS) {
-                    long due = tally.begun + i * interval;
-                    LockSupport.parkNanos(due - System.nanoTime());
-                    tally.post(i, due);
-                }
-            }, "open-" + sender));
+            threads.add(new Thread(
+                    () -> {
+                        for (int i = sender; i < total && System.nanoTime() < giveUp; i += OPEN_LOOP_SENDERS) {
+                            long due = tally.begun + i * interval;
+                            LockSupport.parkNanos(due - System.nanoTime());
+                            tally.post(i, due);
+                        }
+                    },
+                    "open-" + sender));
         }
         runAll(threads);
         return tally.result();
@@ -97,7 +101,8 @@ public final class LoadLoops {
         }
 
         Result result() {
-            return new Result(ok.get(), failed.get(), (System.nanoTime() - begun) / 1e9, latency.getIntervalHistogram());
+            return new Result(
+                    ok.get(), failed.get(), (System.nanoTime() - begun) / 1e9, latency.getIntervalHistogram());
         }
     }
 

@@ -21,8 +21,8 @@ public final class MatchWatch {
      * has passed, recording for each the time since its entry in {@code watchedSince} (nanoTime,
      * by request id), which it removes.
      */
-    public static Histogram await(KafkaConsumer<String, byte[]> matches, Map<String, Long> watchedSince,
-            long expected, Duration timeout) {
+    public static Histogram await(
+            KafkaConsumer<String, byte[]> matches, Map<String, Long> watchedSince, long expected, Duration timeout) {
         Histogram latency = Latencies.histogram();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (latency.getTotalCount() < expected && System.nanoTime() < deadline) {

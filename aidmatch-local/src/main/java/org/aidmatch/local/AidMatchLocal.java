@@ -34,30 +34,36 @@ public final class AidMatchLocal {
             return;
         }
         LocalSettings settings = arguments.settings();
-        LocalStack stack = arguments.brokerOnly() ? LocalStack.brokerOnly(settings)
+        LocalStack stack = arguments.brokerOnly()
+                ? LocalStack.brokerOnly(settings)
                 : LocalStack.start(settings, arguments.serviceProperties());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping AidMatch...");
-            stack.close();
-            stopped.countDown();
-        }, "aidmatch-local-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("Stopping AidMatch...");
+                            stack.close();
+                            stopped.countDown();
+                        },
+                        "aidmatch-local-stop"));
         printUrls(settings, stack, arguments.brokerOnly());
         stopped.await();
     }
 
     private static void printUrls(LocalSettings settings, LocalStack stack, boolean brokerOnly) {
         System.out.println();
-        System.out.println("AidMatch is running. Data is kept in " + settings.dataDir().toAbsolutePath());
+        System.out.println(
+                "AidMatch is running. Data is kept in " + settings.dataDir().toAbsolutePath());
         System.out.println("  Kafka broker      " + stack.bootstrapServers());
         if (!brokerOnly) {
             System.out.println("  Request service   http://localhost:" + settings.requestPort() + "/api/v1/requests");
             System.out.println("  Offer service     http://localhost:" + settings.offerPort() + "/api/v1/offers");
             System.out.println("  Matcher           http://localhost:" + settings.matcherPort() + "/api/v1/matches");
             System.out.println("  Dashboard         http://localhost:" + settings.matcherPort() + "/");
-            System.out.println(settings.apiKeysFile().equals(LocalSettings.DEMO_KEYS)
-                    ? "  Demo API keys are listed in README.md."
-                    : "  API keys from " + settings.apiKeysFile());
+            System.out.println(
+                    settings.apiKeysFile().equals(LocalSettings.DEMO_KEYS)
+                            ? "  Demo API keys are listed in README.md."
+                            : "  API keys from " + settings.apiKeysFile());
         }
         System.out.println("Press Ctrl-C to stop.");
     }

@@ -33,8 +33,8 @@ record LauncherArguments(boolean brokerOnly, boolean help, LocalSettings setting
             """;
 
     /** Properties the launcher sets itself, per service; given as Spring properties, they would clash. */
-    private static final Set<String> SET_BY_LAUNCHER = Set.of("server.port", "spring.kafka.bootstrap-servers",
-            "spring.kafka.streams.state-dir");
+    private static final Set<String> SET_BY_LAUNCHER =
+            Set.of("server.port", "spring.kafka.bootstrap-servers", "spring.kafka.streams.state-dir");
 
     static LauncherArguments parse(String... args) {
         LocalSettings s = LocalSettings.defaults();
@@ -48,22 +48,63 @@ record LauncherArguments(boolean brokerOnly, boolean help, LocalSettings setting
                 case "all" -> brokerOnly = false;
                 case "broker" -> brokerOnly = true;
                 case "--help", "-h" -> help = true;
-                case "--data-dir" -> s = new LocalSettings(Path.of(required(name, value)), s.kafkaPort(),
-                        s.controllerPort(), s.requestPort(), s.offerPort(), s.matcherPort(), s.apiKeysFile());
+                case "--data-dir" ->
+                    s = new LocalSettings(
+                            Path.of(required(name, value)),
+                            s.kafkaPort(),
+                            s.controllerPort(),
+                            s.requestPort(),
+                            s.offerPort(),
+                            s.matcherPort(),
+                            s.apiKeysFile());
                 case "--kafka-port" -> {
                     int port = port(name, value);
-                    s = new LocalSettings(s.dataDir(), port, port + 1, s.requestPort(), s.offerPort(),
-                            s.matcherPort(), s.apiKeysFile());
+                    s = new LocalSettings(
+                            s.dataDir(),
+                            port,
+                            port + 1,
+                            s.requestPort(),
+                            s.offerPort(),
+                            s.matcherPort(),
+                            s.apiKeysFile());
                 }
-                case "--request-port" -> s = new LocalSettings(s.dataDir(), s.kafkaPort(), s.controllerPort(),
-                        port(name, value), s.offerPort(), s.matcherPort(), s.apiKeysFile());
-                case "--offer-port" -> s = new LocalSettings(s.dataDir(), s.kafkaPort(), s.controllerPort(),
-                        s.requestPort(), port(name, value), s.matcherPort(), s.apiKeysFile());
-                case "--matcher-port" -> s = new LocalSettings(s.dataDir(), s.kafkaPort(), s.controllerPort(),
-                        s.requestPort(), s.offerPort(), port(name, value), s.apiKeysFile());
+                case "--request-port" ->
+                    s = new LocalSettings(
+                            s.dataDir(),
+                            s.kafkaPort(),
+                            s.controllerPort(),
+                            port(name, value),
+                            s.offerPort(),
+                            s.matcherPort(),
+                            s.apiKeysFile());
+                case "--offer-port" ->
+                    s = new LocalSettings(
+                            s.dataDir(),
+                            s.kafkaPort(),
+                            s.controllerPort(),
+                            s.requestPort(),
+                            port(name, value),
+                            s.matcherPort(),
+                            s.apiKeysFile());
+                case "--matcher-port" ->
+                    s = new LocalSettings(
+                            s.dataDir(),
+                            s.kafkaPort(),
+                            s.controllerPort(),
+                            s.requestPort(),
+                            s.offerPort(),
+                            port(name, value),
+                            s.apiKeysFile());
                 // the services' own property name means the same, so it is taken as the option
-                case "--api-keys-file", "--aidmatch.security.api-keys-file" -> s = new LocalSettings(s.dataDir(), s.kafkaPort(), s.controllerPort(),
-                        s.requestPort(), s.offerPort(), s.matcherPort(), Path.of(required(name, value)).toString());
+                case "--api-keys-file", "--aidmatch.security.api-keys-file" ->
+                    s = new LocalSettings(
+                            s.dataDir(),
+                            s.kafkaPort(),
+                            s.controllerPort(),
+                            s.requestPort(),
+                            s.offerPort(),
+                            s.matcherPort(),
+                            Path.of(required(name, value)).toString());
                 default -> properties.add(springProperty(arg, name, value));
             }
         }

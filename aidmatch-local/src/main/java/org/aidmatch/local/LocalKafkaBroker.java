@@ -64,8 +64,10 @@ final class LocalKafkaBroker implements AutoCloseable {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress("localhost", port));
         } catch (IOException e) {
-            throw new IllegalStateException("Port " + port + " is in use. Is another AidMatch or Kafka running? "
-                    + "Stop it, or choose other ports with --kafka-port.", e);
+            throw new IllegalStateException(
+                    "Port " + port + " is in use. Is another AidMatch or Kafka running? "
+                            + "Stop it, or choose other ports with --kafka-port.",
+                    e);
         }
     }
 

@@ -7,8 +7,14 @@ import java.nio.file.Path;
  *
  * @param apiKeysFile the keys file the services accept; the shipped demo keys by default
  */
-record LocalSettings(Path dataDir, int kafkaPort, int controllerPort, int requestPort, int offerPort,
-        int matcherPort, String apiKeysFile) {
+record LocalSettings(
+        Path dataDir,
+        int kafkaPort,
+        int controllerPort,
+        int requestPort,
+        int offerPort,
+        int matcherPort,
+        String apiKeysFile) {
 
     static final String DEMO_KEYS = "classpath:demo-api-keys.csv";
 

@@ -19,7 +19,8 @@ final class LocalStack implements AutoCloseable {
     }
 
     static LocalStack brokerOnly(LocalSettings settings) {
-        return new LocalStack(LocalKafkaBroker.start(settings.kafkaDir(), settings.kafkaPort(), settings.controllerPort()));
+        return new LocalStack(
+                LocalKafkaBroker.start(settings.kafkaDir(), settings.kafkaPort(), settings.controllerPort()));
     }
 
     static LocalStack start(LocalSettings settings) {
@@ -33,7 +34,8 @@ final class LocalStack implements AutoCloseable {
             stack.run(RequestServiceApplication.builder(), settings, settings.requestPort(), properties);
             stack.run(OfferServiceApplication.builder(), settings, settings.offerPort(), properties);
             List<String> matcher = new ArrayList<>(properties);
-            matcher.add("--spring.kafka.streams.state-dir=" + settings.matcherStateDir().toAbsolutePath());
+            matcher.add("--spring.kafka.streams.state-dir="
+                    + settings.matcherStateDir().toAbsolutePath());
             stack.run(MatcherServiceApplication.builder(), settings, settings.matcherPort(), matcher);
         } catch (RuntimeException e) {
             stack.close();

@@ -52,18 +52,25 @@ class MatcherCrashIT {
             for (int kill = 1; kill <= KILLS; kill++) {
                 Process matcher = startMatcher("crash-" + kill);
                 int before = seen;
-                seen = ours(matches.awaitAll(events -> ours(events).size() > before + 200, Duration.ofSeconds(120))).size();
+                seen = ours(matches.awaitAll(events -> ours(events).size() > before + 200, Duration.ofSeconds(120)))
+                        .size();
                 matcher.destroyForcibly().waitFor();
                 assertThat(ours(matches.records().stream().map(r -> r.value()).toList()))
-                        .as("kill %d came before the end of the load", kill).hasSizeLessThan(expected.size());
+                        .as("kill %d came before the end of the load", kill)
+                        .hasSizeLessThan(expected.size());
             }
             Process last = startMatcher("final");
             try {
                 matches.awaitAll(events -> ours(events).size() >= expected.size(), Duration.ofSeconds(180));
                 List<MatchEvent> all = ours(matches.readFor(Duration.ofSeconds(3)));
 
-                assertThat(all).extracting(AidEvent::eventId).as("no decision twice").doesNotHaveDuplicates();
-                assertThat(MatcherOracle.byId(all)).as("the decisions of a run without kills").isEqualTo(MatcherOracle.byId(expected));
+                assertThat(all)
+                        .extracting(AidEvent::eventId)
+                        .as("no decision twice")
+                        .doesNotHaveDuplicates();
+                assertThat(MatcherOracle.byId(all))
+                        .as("the decisions of a run without kills")
+                        .isEqualTo(MatcherOracle.byId(expected));
             } finally {
                 last.destroy();
                 last.waitFor();
@@ -73,16 +80,23 @@ class MatcherCrashIT {
 
     /** The matcher application in a JVM of its own, on the same state directory every time. */
     private Process startMatcher(String name) throws IOException {
-        Path log = Files.createDirectories(Path.of("target", "fault-logs")).resolve("matcher-" + run + "-" + name + ".log");
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "org.aidmatch.matcher.MatcherServiceApplication",
-                "--server.port=0", "--spring.main.banner-mode=off",
-                "--spring.kafka.bootstrap-servers=" + bootstrap,
-                "--spring.kafka.streams.application-id=matcher-crash-" + run,
-                "--spring.kafka.streams.state-dir=" + stateDir,
-                "--aidmatch.security.api-keys-file=" + TestApiKeys.file())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Path log = Files.createDirectories(Path.of("target", "fault-logs"))
+                .resolve("matcher-" + run + "-" + name + ".log");
+        return new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.aidmatch.matcher.MatcherServiceApplication",
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off",
+                        "--spring.kafka.bootstrap-servers=" + bootstrap,
+                        "--spring.kafka.streams.application-id=matcher-crash-" + run,
+                        "--spring.kafka.streams.state-dir=" + stateDir,
+                        "--aidmatch.security.api-keys-file=" + TestApiKeys.file())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private List<MatchEvent> ours(List<MatchEvent> events) {

@@ -63,7 +63,10 @@ class BrokerOutageIT {
         try {
             ApiClient requests = ApiClient.onPort(start(services, RequestServiceApplication.builder(), broker));
             ApiClient offers = ApiClient.onPort(start(services, OfferServiceApplication.builder(), broker));
-            start(services, MatcherServiceApplication.builder(), broker,
+            start(
+                    services,
+                    MatcherServiceApplication.builder(),
+                    broker,
                     "--spring.kafka.streams.state-dir=" + dataDir.resolve("matcher"));
             MatcherStreams matcher = services.get(2).getBean(MatcherStreams.class);
 
@@ -75,22 +78,39 @@ class BrokerOutageIT {
             int requestsBefore = acknowledged(outcomes, "/api/v1/requests").size();
             int offersBefore = acknowledged(outcomes, "/api/v1/offers").size();
             while ((acknowledged(outcomes, "/api/v1/requests").size() < requestsBefore + 5
-                    || acknowledged(outcomes, "/api/v1/offers").size() < offersBefore + 5)
+                            || acknowledged(outcomes, "/api/v1/offers").size() < offersBefore + 5)
                     && Instant.now().isBefore(recoveryDeadline)) {
                 postFor(requests, offers, Duration.ofSeconds(1), outcomes);
             }
 
-            assertThat(outcomes).extracting(Outcome::status).as("only 201 or 503").containsOnly(201, 503);
-            assertThat(outcomes).filteredOn(outcome -> outcome.status() == 503).as("the outage was felt").isNotEmpty();
-            assertThat(acknowledged(outcomes, "/api/v1/requests").size()).as("needs are taken again without a restart")
+            assertThat(outcomes)
+                    .extracting(Outcome::status)
+                    .as("only 201 or 503")
+                    .containsOnly(201, 503);
+            assertThat(outcomes)
+                    .filteredOn(outcome -> outcome.status() == 503)
+                    .as("the outage was felt")
+                    .isNotEmpty();
+            assertThat(acknowledged(outcomes, "/api/v1/requests").size())
+                    .as("needs are taken again without a restart")
                     .isGreaterThanOrEqualTo(requestsBefore + 5);
-            assertThat(acknowledged(outcomes, "/api/v1/offers").size()).as("offers are taken again without a restart")
+            assertThat(acknowledged(outcomes, "/api/v1/offers").size())
+                    .as("offers are taken again without a restart")
                     .isGreaterThanOrEqualTo(offersBefore + 5);
-            assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.took()).isLessThan(Duration.ofSeconds(15)));
+            assertThat(outcomes)
+                    .allSatisfy(outcome -> assertThat(outcome.took()).isLessThan(Duration.ofSeconds(15)));
 
-            Set<String> requestIds = onTopic(broker, Topics.REQUESTS, RequestPosted.class, RequestEvent::requestId,
+            Set<String> requestIds = onTopic(
+                    broker,
+                    Topics.REQUESTS,
+                    RequestPosted.class,
+                    RequestEvent::requestId,
                     acknowledged(outcomes, "/api/v1/requests"));
-            Set<String> offerIds = onTopic(broker, Topics.OFFERS, OfferPosted.class, OfferEvent::offerId,
+            Set<String> offerIds = onTopic(
+                    broker,
+                    Topics.OFFERS,
+                    OfferPosted.class,
+                    OfferEvent::offerId,
                     acknowledged(outcomes, "/api/v1/offers"));
             // Equal quantities in one country: every request pairs with one offer, first come first served.
             // A 503 whose write still reached the broker is a posting too, so the count comes from the topics.
@@ -100,8 +120,14 @@ class BrokerOutageIT {
                 // a little longer, so that a match made twice would be seen
                 List<MatchMade> matches = matchesOf(decisions.readFor(Duration.ofSeconds(2)));
                 assertThat(matches).as("each posting matched once").hasSize(expectedMatches);
-                assertThat(matches).extracting(MatchMade::requestId).doesNotHaveDuplicates().isSubsetOf(requestIds);
-                assertThat(matches).extracting(MatchMade::offerId).doesNotHaveDuplicates().isSubsetOf(offerIds);
+                assertThat(matches)
+                        .extracting(MatchMade::requestId)
+                        .doesNotHaveDuplicates()
+                        .isSubsetOf(requestIds);
+                assertThat(matches)
+                        .extracting(MatchMade::offerId)
+                        .doesNotHaveDuplicates()
+                        .isSubsetOf(offerIds);
                 assertThat(matches).extracting(MatchMade::matchId).doesNotHaveDuplicates();
             }
             assertThat(matcher.state()).as("the matcher kept running").isEqualTo(KafkaStreams.State.RUNNING);
@@ -113,9 +139,14 @@ class BrokerOutageIT {
         }
     }
 
-    private static int start(List<ConfigurableApplicationContext> services, SpringApplicationBuilder service,
-            LocalKafkaBroker broker, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
+    private static int start(
+            List<ConfigurableApplicationContext> services,
+            SpringApplicationBuilder service,
+            LocalKafkaBroker broker,
+            String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.main.banner-mode=off",
                 "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "--aidmatch.security.api-keys-file=" + TestApiKeys.file()));
         args.addAll(List.of(extra));
@@ -125,8 +156,8 @@ class BrokerOutageIT {
     }
 
     /** A need, then an offer that fills it, back to back for {@code period}. */
-    private static void postFor(ApiClient requests, ApiClient offers, Duration period,
-            ConcurrentLinkedQueue<Outcome> outcomes) {
+    private static void postFor(
+            ApiClient requests, ApiClient offers, Duration period, ConcurrentLinkedQueue<Outcome> outcomes) {
         Instant end = Instant.now().plus(period);
         while (Instant.now().isBefore(end)) {
             post(requests, "/api/v1/requests", TestApiKeys.REQUESTER, REQUEST, outcomes);
@@ -134,7 +165,8 @@ class BrokerOutageIT {
         }
     }
 
-    private static void post(ApiClient api, String path, String apiKey, String body, ConcurrentLinkedQueue<Outcome> outcomes) {
+    private static void post(
+            ApiClient api, String path, String apiKey, String body, ConcurrentLinkedQueue<Outcome> outcomes) {
         Instant start = Instant.now();
         Response response = api.post(path, apiKey, body);
         String id = response.status() == 201 ? response.json().get("id").asString() : null;
@@ -142,25 +174,38 @@ class BrokerOutageIT {
     }
 
     private static Set<String> acknowledged(ConcurrentLinkedQueue<Outcome> outcomes, String path) {
-        return outcomes.stream().filter(outcome -> outcome.path().equals(path) && outcome.status() == 201)
-                .map(Outcome::id).collect(Collectors.toSet());
+        return outcomes.stream()
+                .filter(outcome -> outcome.path().equals(path) && outcome.status() == 201)
+                .map(Outcome::id)
+                .collect(Collectors.toSet());
     }
 
     /** The ids posted on {@code topic}, once every acknowledged one is among them. */
-    private static <V extends AidEvent, P extends V> Set<String> onTopic(LocalKafkaBroker broker,
-            Topic<V> topic, Class<P> posted, Function<P, String> id,
+    private static <V extends AidEvent, P extends V> Set<String> onTopic(
+            LocalKafkaBroker broker,
+            Topic<V> topic,
+            Class<P> posted,
+            Function<P, String> id,
             Set<String> acknowledged) {
         try (TopicReader<V> reader = TopicReader.of(broker.bootstrapServers(), topic)) {
-            Function<List<V>, Set<String>> ids = events -> events.stream().filter(posted::isInstance)
-                    .map(posted::cast).map(id).collect(Collectors.toSet());
+            Function<List<V>, Set<String>> ids = events -> events.stream()
+                    .filter(posted::isInstance)
+                    .map(posted::cast)
+                    .map(id)
+                    .collect(Collectors.toSet());
             reader.awaitAll(all -> ids.apply(all).containsAll(acknowledged), Duration.ofSeconds(30));
             Set<String> found = ids.apply(reader.readFor(Duration.ofSeconds(1)));
-            assertThat(found).as("every acknowledged posting is on " + topic.name()).containsAll(acknowledged);
+            assertThat(found)
+                    .as("every acknowledged posting is on " + topic.name())
+                    .containsAll(acknowledged);
             return found;
         }
     }
 
     private static List<MatchMade> matchesOf(List<MatchEvent> events) {
-        return events.stream().filter(MatchMade.class::isInstance).map(MatchMade.class::cast).toList();
+        return events.stream()
+                .filter(MatchMade.class::isInstance)
+                .map(MatchMade.class::cast)
+                .toList();
     }
 }

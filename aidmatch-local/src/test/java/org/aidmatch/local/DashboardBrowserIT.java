@@ -40,10 +40,17 @@ class DashboardBrowserIT {
 
     @Test
     void a_coordinator_sees_a_match_arrive_and_the_gap_shrink_without_reloading() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+        assumeTrue(
+                Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
                 "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
-        LocalSettings settings = new LocalSettings(dataDir, FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), FreePorts.next(), TestApiKeys.file().toString());
+        LocalSettings settings = new LocalSettings(
+                dataDir,
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                TestApiKeys.file().toString());
         try (LocalStack stack = LocalStack.start(settings)) {
             WebDriver browser = chromium();
             try {
@@ -62,14 +69,17 @@ class DashboardBrowserIT {
 
                 ApiClient.onPort(settings.offerPort()).post("/api/v1/offers", TestApiKeys.DONOR, """
                         {"supplyType":"PPE-GOGGLES","quantity":200,"serviceArea":["014"]}""");
-                WebElement match = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.match")));
+                WebElement match =
+                        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.match")));
                 wait.until(ExpectedConditions.textToBe(gapUnmet, "300"));
 
-                assertThat(match.getText()).contains("200 × PPE-GOGGLES", TestApiKeys.DONOR_ORG, TestApiKeys.REQUESTER_ORG);
+                assertThat(match.getText())
+                        .contains("200 × PPE-GOGGLES", TestApiKeys.DONOR_ORG, TestApiKeys.REQUESTER_ORG);
                 match.findElement(By.tagName("summary")).click();
                 assertThat(match.findElement(By.tagName("details")).getText()).contains("Eastern Africa", "CRITICAL");
                 assertThat(((JavascriptExecutor) browser).executeScript("return window.sameLoad;"))
-                        .as("the page was never reloaded").isEqualTo("yes");
+                        .as("the page was never reloaded")
+                        .isEqualTo("yes");
                 screenshot(browser);
             } finally {
                 browser.quit();
@@ -80,9 +90,16 @@ class DashboardBrowserIT {
     private static WebDriver chromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--window-size=1280,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--window-size=1280,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1280, 1000));
         return driver;

@@ -10,20 +10,26 @@ class LauncherArgumentsTest {
 
     @Test
     void an_organisation_runs_it_with_its_own_keys_ports_and_spring_properties() {
-        LauncherArguments arguments = LauncherArguments.parse("--api-keys-file=/etc/aidmatch/keys.csv",
-                "--data-dir=/var/lib/aidmatch", "--kafka-port=29092", "--matcher-port=9080",
-                "--aidmatch.topics.replication-factor=3", "--spring.kafka.properties.security.protocol=SSL");
+        LauncherArguments arguments = LauncherArguments.parse(
+                "--api-keys-file=/etc/aidmatch/keys.csv",
+                "--data-dir=/var/lib/aidmatch",
+                "--kafka-port=29092",
+                "--matcher-port=9080",
+                "--aidmatch.topics.replication-factor=3",
+                "--spring.kafka.properties.security.protocol=SSL");
 
         assertThat(arguments.brokerOnly()).isFalse();
         assertThat(arguments.help()).isFalse();
-        assertThat(arguments.settings().apiKeysFile()).isEqualTo(Path.of("/etc/aidmatch/keys.csv").toString());
+        assertThat(arguments.settings().apiKeysFile())
+                .isEqualTo(Path.of("/etc/aidmatch/keys.csv").toString());
         assertThat(arguments.settings().dataDir()).isEqualTo(Path.of("/var/lib/aidmatch"));
         assertThat(arguments.settings().kafkaPort()).isEqualTo(29092);
         assertThat(arguments.settings().controllerPort()).isEqualTo(29093);
         assertThat(arguments.settings().matcherPort()).isEqualTo(9080);
         assertThat(arguments.settings().requestPort()).isEqualTo(8081);
-        assertThat(arguments.serviceProperties()).containsExactly("--aidmatch.topics.replication-factor=3",
-                "--spring.kafka.properties.security.protocol=SSL");
+        assertThat(arguments.serviceProperties())
+                .containsExactly(
+                        "--aidmatch.topics.replication-factor=3", "--spring.kafka.properties.security.protocol=SSL");
     }
 
     @Test
@@ -35,8 +41,11 @@ class LauncherArgumentsTest {
         assertThat(arguments.serviceProperties()).isEmpty();
         assertThat(LauncherArguments.parse("broker", "--help").brokerOnly()).isTrue();
         assertThat(LauncherArguments.parse("--help").help()).isTrue();
-        assertThat(LauncherArguments.parse("--aidmatch.security.api-keys-file=keys.csv").settings().apiKeysFile())
-                .as("the services' own property name is the option").isEqualTo("keys.csv");
+        assertThat(LauncherArguments.parse("--aidmatch.security.api-keys-file=keys.csv")
+                        .settings()
+                        .apiKeysFile())
+                .as("the services' own property name is the option")
+                .isEqualTo("keys.csv");
         assertThat(LauncherArguments.USAGE).contains("--api-keys-file=FILE", "--help", "--name=value");
     }
 

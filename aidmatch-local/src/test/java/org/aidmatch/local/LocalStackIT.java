@@ -33,8 +33,14 @@ class LocalStackIT {
 
     @Test
     void a_need_and_an_offer_posted_over_http_are_matched_and_survive_a_restart() throws IOException {
-        LocalSettings settings = new LocalSettings(dataDir, FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), FreePorts.next(), FreePorts.next(), TestApiKeys.file().toString());
+        LocalSettings settings = new LocalSettings(
+                dataDir,
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                TestApiKeys.file().toString());
         ApiClient requests = ApiClient.onPort(settings.requestPort());
         ApiClient offers = ApiClient.onPort(settings.offerPort());
         String requestPath;
@@ -45,7 +51,8 @@ class LocalStackIT {
                 TopicReader<MatchEvent> matches = TopicReader.of(stack.bootstrapServers(), Topics.MATCHES)) {
             assertThat(topicConfig(stack, Topics.OFFERS_DEAD_LETTER.name(), "retention.ms"))
                     .isEqualTo(Long.toString(Duration.ofDays(7).toMillis()));
-            assertThat(topicConfig(stack, Topics.REQUESTS.name(), "retention.ms")).isEqualTo("-1");
+            assertThat(topicConfig(stack, Topics.REQUESTS.name(), "retention.ms"))
+                    .isEqualTo("-1");
             Response request = requests.post("/api/v1/requests", TestApiKeys.REQUESTER, """
                     {"supplyType":"SV-PSYCHOSOCIAL-SUPPORT","quantity":60,"country":"KE","urgency":"HIGH"}""");
             assertThat(request.status()).isEqualTo(201);
@@ -57,7 +64,8 @@ class LocalStackIT {
             assertThat(offer.status()).isEqualTo(201);
             firstOfferId = offer.json().get("id").asString();
 
-            MatchMade match = matches.await(MatchMade.class, m -> m.requestId().equals(requestId), Duration.ofSeconds(60));
+            MatchMade match =
+                    matches.await(MatchMade.class, m -> m.requestId().equals(requestId), Duration.ofSeconds(60));
             assertThat(match.offerId()).isEqualTo(firstOfferId);
             assertThat(match.quantity()).isEqualTo(40);
             assertThat(match.matchedArea()).isEqualTo("002");
@@ -75,7 +83,9 @@ class LocalStackIT {
                     {"supplyType":"SV-PSYCHOSOCIAL-SUPPORT","quantity":100,"serviceArea":["001"]}""");
 
             JsonNode matched = awaitStatus(requests, requestPath, "MATCHED");
-            assertThat(matched.get("matchedQuantity").asLong()).as("the restored book still knew what was left").isEqualTo(60);
+            assertThat(matched.get("matchedQuantity").asLong())
+                    .as("the restored book still knew what was left")
+                    .isEqualTo(60);
             assertThat(matched.get("matches")).hasSize(2);
         }
     }
@@ -83,7 +93,12 @@ class LocalStackIT {
     private static String topicConfig(LocalStack stack, String topic, String name) {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
-            return admin.describeConfigs(List.of(resource)).all().get().get(resource).get(name).value();
+            return admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get()
+                    .get(resource)
+                    .get(name)
+                    .value();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -99,7 +114,8 @@ class LocalStackIT {
             }
             sleep();
         }
-        throw new AssertionError("status never became " + status + "; last answer " + (last == null ? null : last.body()));
+        throw new AssertionError(
+                "status never became " + status + "; last answer " + (last == null ? null : last.body()));
     }
 
     private static void sleep() {

@@ -51,12 +51,15 @@ class MatcherBrokerOutageIT {
             try (TopicWriter writer = new TopicWriter(broker.bootstrapServers())) {
                 writer.sendAll(input);
             }
-            matcher = MatcherServiceApplication.builder().run("--server.port=0", "--spring.main.banner-mode=off",
-                    "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                    "--spring.kafka.streams.state-dir=" + dataDir.resolve("matcher"),
-                    // a second stands for an outage longer than the default five minutes
-                    "--spring.kafka.streams.properties.task.timeout.ms=1000",
-                    "--aidmatch.security.api-keys-file=" + TestApiKeys.file());
+            matcher = MatcherServiceApplication.builder()
+                    .run(
+                            "--server.port=0",
+                            "--spring.main.banner-mode=off",
+                            "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                            "--spring.kafka.streams.state-dir=" + dataDir.resolve("matcher"),
+                            // a second stands for an outage longer than the default five minutes
+                            "--spring.kafka.streams.properties.task.timeout.ms=1000",
+                            "--aidmatch.security.api-keys-file=" + TestApiKeys.file());
             try (TopicReader<MatchEvent> decisions = TopicReader.of(broker.bootstrapServers(), Topics.MATCHES)) {
                 decisions.awaitAll(events -> ours(events).size() >= 100, Duration.ofSeconds(120));
             }
@@ -67,12 +70,18 @@ class MatcherBrokerOutageIT {
 
             try (TopicReader<MatchEvent> decisions = TopicReader.of(broker.bootstrapServers(), Topics.MATCHES)) {
                 List<MatchEvent> before = ours(decisions.readFor(Duration.ofSeconds(1)));
-                assertThat(before).as("the outage came before the end of the backlog").hasSizeLessThan(expected.size());
+                assertThat(before)
+                        .as("the outage came before the end of the backlog")
+                        .hasSizeLessThan(expected.size());
                 decisions.awaitAll(events -> ours(events).size() >= expected.size(), Duration.ofSeconds(180));
                 List<MatchEvent> all = ours(decisions.readFor(Duration.ofSeconds(3)));
 
-                assertThat(all).extracting(AidEvent::eventId).as("no decision twice").doesNotHaveDuplicates();
-                assertThat(MatcherOracle.byId(all)).as("the decisions of a run without the outage")
+                assertThat(all)
+                        .extracting(AidEvent::eventId)
+                        .as("no decision twice")
+                        .doesNotHaveDuplicates();
+                assertThat(MatcherOracle.byId(all))
+                        .as("the decisions of a run without the outage")
                         .isEqualTo(MatcherOracle.byId(expected));
             }
             assertThat(matcher.getBean(MatcherStreams.class).state()).isEqualTo(KafkaStreams.State.RUNNING);
@@ -89,5 +98,4 @@ class MatcherBrokerOutageIT {
     private List<MatchEvent> ours(List<MatchEvent> events) {
         return MatcherOracle.ofRun(events, "-" + run);
     }
-
 }

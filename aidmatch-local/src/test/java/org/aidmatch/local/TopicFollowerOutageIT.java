@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
@@ -40,17 +39,20 @@ class TopicFollowerOutageIT {
         String bootstrap = "localhost:" + port;
         Map<String, Integer> seen = new ConcurrentHashMap<>();
         // Timeouts of a second stand for a broker that stays away longer than the defaults (60 s).
-        TopicFollower follower = new TopicFollower(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 1_000,
-                ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 500),
+        TopicFollower follower = new TopicFollower(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                        ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 1_000,
+                        ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 500),
                 List.of(Topics.REQUESTS),
                 event -> seen.merge(((RequestPosted) event).requestId(), 1, Integer::sum));
         follower.start();
         LocalKafkaBroker broker = null;
         try {
             await(() -> follower.health().getStatus().equals(Status.DOWN), Duration.ofSeconds(20));
-            assertThat(follower.isRunning()).as("still trying while the broker is absent").isTrue();
+            assertThat(follower.isRunning())
+                    .as("still trying while the broker is absent")
+                    .isTrue();
 
             broker = LocalKafkaBroker.start(dataDir, port, controllerPort);
             KafkaTestBroker.createTopics(bootstrap);
@@ -64,8 +66,10 @@ class TopicFollowerOutageIT {
             write(bootstrap, "after-", 50);
             await(() -> seen.size() == 100, Duration.ofSeconds(60));
 
-            assertThat(seen).as("every event, each applied once").hasSize(100).allSatisfy((id, times) ->
-                    assertThat(times).as(id).isEqualTo(1));
+            assertThat(seen)
+                    .as("every event, each applied once")
+                    .hasSize(100)
+                    .allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1));
             assertThat(follower.health().getStatus()).isEqualTo(Status.UP);
         } finally {
             follower.stop();

@@ -1,9 +1,9 @@
 package org.aidmatch.matcher;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import org.aidmatch.contracts.topics.Topics;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.aidmatch.matcher.streams.MatcherHealth;
 import org.aidmatch.matcher.streams.MatcherMetrics;
 import org.aidmatch.matcher.streams.MatcherStreams;
@@ -36,8 +36,10 @@ class MatcherConfiguration {
             metrics.rejected(record.topic(), "unreadable");
             deadLetters.accept(record, cause);
         };
-        return new MatcherStreams(MatcherTopology.build(metrics), MatcherStreamsConfig.of(
-                kafka.buildStreamsProperties(), topics.replicationFactor(), countingDeadLetters));
+        return new MatcherStreams(
+                MatcherTopology.build(metrics),
+                MatcherStreamsConfig.of(
+                        kafka.buildStreamsProperties(), topics.replicationFactor(), countingDeadLetters));
     }
 
     @Bean
@@ -57,8 +59,10 @@ class MatcherConfiguration {
         producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, cause) -> new TopicPartition(Topics.deadLetterOf(record.topic()).name(), -1));
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                template,
+                (record, cause) ->
+                        new TopicPartition(Topics.deadLetterOf(record.topic()).name(), -1));
         // The cause's class and message say what was wrong with the record; a stack trace says only
         // where our code noticed, and would show its internals to whoever reads the dead letters.
         recoverer.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);

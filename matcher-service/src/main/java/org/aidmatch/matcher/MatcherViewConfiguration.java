@@ -8,10 +8,10 @@ import org.aidmatch.contracts.catalogue.SupplyCatalogue;
 import org.aidmatch.contracts.catalogue.SupplyType;
 import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.matcher.view.CoordinatorView;
-import org.aidmatch.service.kafka.TopicFollower;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.aidmatch.matcher.web.StreamProperties;
+import org.aidmatch.service.kafka.TopicFollower;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,12 +23,14 @@ class MatcherViewConfiguration {
     CoordinatorView coordinatorView(MeterRegistry registry) {
         CoordinatorView view = new CoordinatorView();
         FunctionCounter.builder("aidmatch.matches", view, CoordinatorView::matchCount)
-                .description("Matches made; its rate is matches per second").register(registry);
+                .description("Matches made; its rate is matches per second")
+                .register(registry);
         for (SupplyType type : SupplyCatalogue.standard().all()) {
             for (boolean offered : new boolean[] {false, true}) {
                 Gauge.builder("aidmatch.open.quantity", view, v -> v.openQuantity(type.code(), offered))
                         .description("Quantity still open, per supply type, on the requested or offered side")
-                        .tag("supply_type", type.code()).tag("side", offered ? "offered" : "requested")
+                        .tag("supply_type", type.code())
+                        .tag("side", offered ? "offered" : "requested")
                         .register(registry);
             }
         }
@@ -38,7 +40,7 @@ class MatcherViewConfiguration {
     /** Every instance follows all partitions of all three topics, whichever tasks it matches. */
     @Bean
     TopicFollower coordinatorViewFollower(KafkaProperties kafka, CoordinatorView view) {
-        return TopicFollower.withPositions(kafka.buildConsumerProperties(),
-                List.of(Topics.REQUESTS, Topics.OFFERS, Topics.MATCHES), view::apply);
+        return TopicFollower.withPositions(
+                kafka.buildConsumerProperties(), List.of(Topics.REQUESTS, Topics.OFFERS, Topics.MATCHES), view::apply);
     }
 }

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -51,7 +50,8 @@ class CoordinatorApiIT {
         registry.add("spring.kafka.streams.application-id", () -> APPLICATION_ID);
         // a closed stream is noticed at the next heartbeat, and frees its place
         registry.add("aidmatch.matches.stream.heartbeat", () -> "200ms");
-        registry.add("spring.web.resources.static-locations",
+        registry.add(
+                "spring.web.resources.static-locations",
                 () -> MatcherServiceApplication.DEFAULTS.get("spring.web.resources.static-locations"));
     }
 
@@ -71,27 +71,41 @@ class CoordinatorApiIT {
         assertThat(match.get("reason").get("explanation").asString()).contains("Ethiopia");
         assertThat(awaitMatch(api, TestApiKeys.REQUESTER, requestId)).isNotNull();
         assertThat(api.get("/api/v1/matches?supplyType=" + supplyType + "&size=100", TestApiKeys.OTHER_REQUESTER)
-                .json().get("items").findValuesAsString("requestId")).doesNotContain(requestId);
+                        .json()
+                        .get("items")
+                        .findValuesAsString("requestId"))
+                .doesNotContain(requestId);
 
-        JsonNode gap = api.get("/api/v1/gaps?supplyType=" + supplyType + "&country=et", TestApiKeys.COORDINATOR).json().get(0);
+        JsonNode gap = api.get("/api/v1/gaps?supplyType=" + supplyType + "&country=et", TestApiKeys.COORDINATOR)
+                .json()
+                .get(0);
         assertThat(gap.get("requested").asLong()).isGreaterThanOrEqualTo(1_000);
         assertThat(gap.get("unmet").asLong()).isGreaterThanOrEqualTo(700);
 
-        Response matchesCsv = api.send(api.request("/api/v1/matches/export.csv?supplyType=" + supplyType,
-                TestApiKeys.COORDINATOR).setHeader("Accept", "text/csv"));
-        Response gapsCsv = api.send(api.request("/api/v1/gaps/export.csv", TestApiKeys.COORDINATOR)
-                .setHeader("Accept", "text/csv"));
+        Response matchesCsv =
+                api.send(api.request("/api/v1/matches/export.csv?supplyType=" + supplyType, TestApiKeys.COORDINATOR)
+                        .setHeader("Accept", "text/csv"));
+        Response gapsCsv = api.send(
+                api.request("/api/v1/gaps/export.csv", TestApiKeys.COORDINATOR).setHeader("Accept", "text/csv"));
         assertThat(matchesCsv.contentType()).startsWith("text/csv");
-        List<String> matchLines = matchesCsv.body().replace("\uFEFF", "").lines().toList();
+        List<String> matchLines =
+                matchesCsv.body().replace("\uFEFF", "").lines().toList();
         assertThat(matchLines.get(1)).startsWith("#meta+id,#date+matched,#item+code");
-        assertThat(matchLines).anySatisfy(line -> assertThat(line).contains(requestId, "\"A new offer for Eastern Africa"));
+        assertThat(matchLines)
+                .anySatisfy(line -> assertThat(line).contains(requestId, "\"A new offer for Eastern Africa"));
         List<String> gapLines = gapsCsv.body().replace("\uFEFF", "").lines().toList();
-        Response metrics = api.send(api.request("/actuator/prometheus", TestApiKeys.COORDINATOR).setHeader("Accept", "text/plain"));
+        Response metrics = api.send(
+                api.request("/actuator/prometheus", TestApiKeys.COORDINATOR).setHeader("Accept", "text/plain"));
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("aidmatch_matches_total", "aidmatch_processing_latency_seconds",
-                "aidmatch_open_quantity{side=\"requested\",supply_type=\"" + supplyType + "\"}");
-        assertThat(api.get("/actuator/prometheus", TestApiKeys.REQUESTER).status()).isEqualTo(403);
-        assertThat(gapLines.get(0)).isEqualTo("supply_type,supply_name,country,country_name,requested,matched,unmet,open_offered");
+        assertThat(metrics.body())
+                .contains(
+                        "aidmatch_matches_total",
+                        "aidmatch_processing_latency_seconds",
+                        "aidmatch_open_quantity{side=\"requested\",supply_type=\"" + supplyType + "\"}");
+        assertThat(api.get("/actuator/prometheus", TestApiKeys.REQUESTER).status())
+                .isEqualTo(403);
+        assertThat(gapLines.get(0))
+                .isEqualTo("supply_type,supply_name,country,country_name,requested,matched,unmet,open_offered");
         assertThat(gapLines.get(1)).contains("#quantity+unmet");
     }
 
@@ -109,13 +123,16 @@ class CoordinatorApiIT {
     @Test
     void a_second_matcher_instance_shows_the_same_matches() {
         String requestId = post(request("two-" + run, 20, "UG"), offer("two-offer-" + run, 20, "UG"));
-        try (ConfigurableApplicationContext second = MatcherServiceApplication.builder().run(
-                "--server.port=0", "--spring.main.banner-mode=off",
-                "--spring.kafka.bootstrap-servers=" + KafkaTestBroker.bootstrapServers(),
-                "--aidmatch.security.api-keys-file=" + TestApiKeys.file(),
-                "--spring.kafka.streams.application-id=" + APPLICATION_ID,
-                "--spring.kafka.streams.state-dir=" + tempDir())) {
-            ApiClient other = ApiClient.onPort(Integer.parseInt(second.getEnvironment().getProperty("local.server.port")));
+        try (ConfigurableApplicationContext second = MatcherServiceApplication.builder()
+                .run(
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off",
+                        "--spring.kafka.bootstrap-servers=" + KafkaTestBroker.bootstrapServers(),
+                        "--aidmatch.security.api-keys-file=" + TestApiKeys.file(),
+                        "--spring.kafka.streams.application-id=" + APPLICATION_ID,
+                        "--spring.kafka.streams.state-dir=" + tempDir())) {
+            ApiClient other =
+                    ApiClient.onPort(Integer.parseInt(second.getEnvironment().getProperty("local.server.port")));
 
             JsonNode fromOther = awaitMatch(other, TestApiKeys.COORDINATOR, requestId);
             JsonNode fromThis = awaitMatch(ApiClient.onPort(port), TestApiKeys.COORDINATOR, requestId);
@@ -127,28 +144,54 @@ class CoordinatorApiIT {
     void an_organisation_named_like_a_formula_is_text_in_the_csv_export() {
         String requester = "=HYPERLINK(\"http://evil.example\",\"open\")";
         String donor = "@SUM(1+1)";
-        RequestPosted request = new RequestPosted(UUID.randomUUID().toString(), "formula-" + run, requester, supplyType,
-                5, "SO", Urgency.HIGH, null, "-2+3", Instant.now(), AidEvent.CURRENT_SCHEMA_VERSION);
-        OfferPosted offer = new OfferPosted(UUID.randomUUID().toString(), "formula-offer-" + run, donor, supplyType,
-                5, List.of("SO"), null, null, Instant.now(), AidEvent.CURRENT_SCHEMA_VERSION);
+        RequestPosted request = new RequestPosted(
+                UUID.randomUUID().toString(),
+                "formula-" + run,
+                requester,
+                supplyType,
+                5,
+                "SO",
+                Urgency.HIGH,
+                null,
+                "-2+3",
+                Instant.now(),
+                AidEvent.CURRENT_SCHEMA_VERSION);
+        OfferPosted offer = new OfferPosted(
+                UUID.randomUUID().toString(),
+                "formula-offer-" + run,
+                donor,
+                supplyType,
+                5,
+                List.of("SO"),
+                null,
+                null,
+                Instant.now(),
+                AidEvent.CURRENT_SCHEMA_VERSION);
         String requestId = post(request, offer);
         ApiClient api = ApiClient.onPort(port);
         awaitMatch(api, TestApiKeys.COORDINATOR, requestId);
 
-        String csv = api.send(api.request("/api/v1/matches/export.csv?supplyType=" + supplyType,
-                TestApiKeys.COORDINATOR).setHeader("Accept", "text/csv")).body();
+        String csv = api.send(
+                        api.request("/api/v1/matches/export.csv?supplyType=" + supplyType, TestApiKeys.COORDINATOR)
+                                .setHeader("Accept", "text/csv"))
+                .body();
 
-        String line = csv.lines().filter(row -> row.contains(requestId)).findFirst().orElseThrow();
+        String line =
+                csv.lines().filter(row -> row.contains(requestId)).findFirst().orElseThrow();
         assertThat(line).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"open\"\")\",", ",'@SUM(1+1),");
-        assertThat(line.split(",")).noneMatch(cell -> cell.startsWith("=") || cell.startsWith("@")
-                || cell.startsWith("\"=") || cell.startsWith("\"@"));
+        assertThat(line.split(","))
+                .noneMatch(cell -> cell.startsWith("=")
+                        || cell.startsWith("@")
+                        || cell.startsWith("\"=")
+                        || cell.startsWith("\"@"));
     }
 
     @Test
     void live_streams_are_capped_per_organisation_and_refuse_an_id_never_issued() throws Exception {
         ApiClient api = ApiClient.onPort(port);
         Response made = api.send(api.request("/api/v1/matches/stream", TestApiKeys.OTHER_DONOR)
-                .setHeader("Accept", "text/event-stream").header("Last-Event-ID", "everything please"));
+                .setHeader("Accept", "text/event-stream")
+                .header("Last-Event-ID", "everything please"));
         assertThat(made.status()).isEqualTo(400);
         assertThat(made.contentType()).startsWith("application/problem+json");
 
@@ -156,8 +199,8 @@ class CoordinatorApiIT {
         HttpClient http = HttpClient.newHttpClient();
         try {
             for (int i = 0; i < 5; i++) {
-                HttpResponse<Stream<String>> stream = http.send(streamRequest(TestApiKeys.OTHER_DONOR),
-                        HttpResponse.BodyHandlers.ofLines());
+                HttpResponse<Stream<String>> stream =
+                        http.send(streamRequest(TestApiKeys.OTHER_DONOR), HttpResponse.BodyHandlers.ofLines());
                 assertThat(stream.statusCode()).isEqualTo(200);
                 held.add(stream);
             }
@@ -166,9 +209,11 @@ class CoordinatorApiIT {
             assertThat(sixth.status()).isEqualTo(429);
             assertThat(sixth.contentType()).startsWith("application/problem+json");
             assertThat(sixth.header("Retry-After")).isNotBlank();
-            HttpResponse<Stream<String>> otherOrganisation = http.send(streamRequest(TestApiKeys.OTHER_REQUESTER),
-                    HttpResponse.BodyHandlers.ofLines());
-            assertThat(otherOrganisation.statusCode()).as("the cap is per organisation").isEqualTo(200);
+            HttpResponse<Stream<String>> otherOrganisation =
+                    http.send(streamRequest(TestApiKeys.OTHER_REQUESTER), HttpResponse.BodyHandlers.ofLines());
+            assertThat(otherOrganisation.statusCode())
+                    .as("the cap is per organisation")
+                    .isEqualTo(200);
             held.add(otherOrganisation);
         } finally {
             held.forEach(stream -> stream.body().close());
@@ -189,26 +234,51 @@ class CoordinatorApiIT {
 
         assertThat(page.status()).isEqualTo(200);
         String policy = page.header("Content-Security-Policy");
-        assertThat(policy).contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
+        assertThat(policy)
+                .contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
                 .doesNotContain("unsafe-inline", "unsafe-eval");
         assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
-        assertThat(page.body()).doesNotContain("<script>").doesNotContain(" onclick=").doesNotContain("style=\"");
+        assertThat(page.body())
+                .doesNotContain("<script>")
+                .doesNotContain(" onclick=")
+                .doesNotContain("style=\"");
     }
 
     private HttpRequest streamRequest(String key) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/matches/stream"))
-                .header("X-Api-Key", key).header("Accept", "text/event-stream").build();
+                .header("X-Api-Key", key)
+                .header("Accept", "text/event-stream")
+                .build();
     }
 
     private RequestPosted request(String id, long quantity, String country) {
-        return new RequestPosted(UUID.randomUUID().toString(), id, TestApiKeys.REQUESTER_ORG, supplyType, quantity,
-                country, Urgency.HIGH, null, null, Instant.now(), AidEvent.CURRENT_SCHEMA_VERSION);
+        return new RequestPosted(
+                UUID.randomUUID().toString(),
+                id,
+                TestApiKeys.REQUESTER_ORG,
+                supplyType,
+                quantity,
+                country,
+                Urgency.HIGH,
+                null,
+                null,
+                Instant.now(),
+                AidEvent.CURRENT_SCHEMA_VERSION);
     }
 
     private OfferPosted offer(String id, long quantity, String... area) {
-        return new OfferPosted(UUID.randomUUID().toString(), id, TestApiKeys.DONOR_ORG, supplyType, quantity,
-                List.of(area), null, null, Instant.now(), AidEvent.CURRENT_SCHEMA_VERSION);
+        return new OfferPosted(
+                UUID.randomUUID().toString(),
+                id,
+                TestApiKeys.DONOR_ORG,
+                supplyType,
+                quantity,
+                List.of(area),
+                null,
+                null,
+                Instant.now(),
+                AidEvent.CURRENT_SCHEMA_VERSION);
     }
 
     private static String post(RequestPosted request, OfferPosted offer) {
@@ -236,13 +306,15 @@ class CoordinatorApiIT {
     /** Opens the stream (resuming after {@code lastEventId}) and reads until an event passes the test. */
     private ServerSentEvent readUntil(String lastEventId, java.util.function.Predicate<ServerSentEvent> test)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/matches/stream"))
-                .header("X-Api-Key", TestApiKeys.COORDINATOR).header("Accept", "text/event-stream");
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/matches/stream"))
+                .header("X-Api-Key", TestApiKeys.COORDINATOR)
+                .header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
-                .send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofLines());
         CompletableFuture<ServerSentEvent> found = CompletableFuture.supplyAsync(() -> {
             Iterator<String> lines = response.body().iterator();
             List<String> fields = new ArrayList<>();
@@ -252,7 +324,8 @@ class CoordinatorApiIT {
                     fields.add(line);
                     continue;
                 }
-                ServerSentEvent event = new ServerSentEvent(field(fields, "id:"), field(fields, "event:"), field(fields, "data:"));
+                ServerSentEvent event =
+                        new ServerSentEvent(field(fields, "id:"), field(fields, "event:"), field(fields, "data:"));
                 fields.clear();
                 if (event.data() != null && test.test(event)) {
                     return event;
@@ -268,8 +341,11 @@ class CoordinatorApiIT {
     }
 
     private static String field(List<String> lines, String prefix) {
-        return lines.stream().filter(line -> line.startsWith(prefix)).map(line -> line.substring(prefix.length()).strip())
-                .findFirst().orElse(null);
+        return lines.stream()
+                .filter(line -> line.startsWith(prefix))
+                .map(line -> line.substring(prefix.length()).strip())
+                .findFirst()
+                .orElse(null);
     }
 
     private static String tempDir() {

@@ -28,9 +28,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.annotation.DirtiesContext;
 
 /** The matcher application against a real broker: exactly-once output, and poison that does not stop it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -53,7 +53,9 @@ class MatcherOnBrokerIT {
     void a_request_and_an_offer_written_to_their_topics_come_out_as_one_committed_match() {
         try (TopicWriter writer = new TopicWriter(bootstrap);
                 TopicReader<MatchEvent> matches = TopicReader.of(bootstrap, Topics.MATCHES)) {
-            writer.send(Topics.REQUESTS, Events.request("req-" + suffix, "EQ-OXYGEN-CONCENTRATOR", 40, "PK", Urgency.CRITICAL));
+            writer.send(
+                    Topics.REQUESTS,
+                    Events.request("req-" + suffix, "EQ-OXYGEN-CONCENTRATOR", 40, "PK", Urgency.CRITICAL));
             writer.send(Topics.OFFERS, Events.offer("off-" + suffix, "EQ-OXYGEN-CONCENTRATOR", 25, "034"));
 
             MatchMade match = matches.await(MatchMade.class, m -> m.requestId().equals("req-" + suffix), WAIT);
@@ -62,8 +64,10 @@ class MatcherOnBrokerIT {
             assertThat(match.quantity()).isEqualTo(25);
             assertThat(match.matchedArea()).isEqualTo("034");
             assertThat(matches.readFor(Duration.ofSeconds(1)))
-                    .filteredOn(event -> event instanceof MatchMade m && m.requestId().equals("req-" + suffix))
-                    .as("exactly one match for the pair").hasSize(1);
+                    .filteredOn(event ->
+                            event instanceof MatchMade m && m.requestId().equals("req-" + suffix))
+                    .as("exactly one match for the pair")
+                    .hasSize(1);
         }
     }
 
@@ -76,9 +80,12 @@ class MatcherOnBrokerIT {
         try (TopicWriter writer = new TopicWriter(bootstrap);
                 TopicReader<MatchEvent> matches = TopicReader.of(bootstrap, Topics.MATCHES)) {
             byte[] garbage = ("{\"type\":\"" + (input == Topics.REQUESTS ? "RequestPosted" : "OfferPosted")
-                    + "\",\"quantity\":\"lots\",\"marker\":\"" + suffix + "\"").getBytes(StandardCharsets.UTF_8);
+                            + "\",\"quantity\":\"lots\",\"marker\":\"" + suffix + "\"")
+                    .getBytes(StandardCharsets.UTF_8);
             writer.sendRaw(input.name(), "PPE-GLOVES-EXAM", garbage);
-            writer.send(Topics.REQUESTS, Events.request("req-" + topic + suffix, "PPE-GLOVES-EXAM", 10, "UZ", Urgency.NORMAL));
+            writer.send(
+                    Topics.REQUESTS,
+                    Events.request("req-" + topic + suffix, "PPE-GLOVES-EXAM", 10, "UZ", Urgency.NORMAL));
             writer.send(Topics.OFFERS, Events.offer("off-" + topic + suffix, "PPE-GLOVES-EXAM", 10, "143"));
 
             ConsumerRecord<byte[], byte[]> dead = awaitDeadLetter(deadLetters, suffix);
@@ -96,11 +103,14 @@ class MatcherOnBrokerIT {
     }
 
     private ConsumerRecord<byte[], byte[]> awaitDeadLetter(Topic<?> deadLetters, String marker) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(deadLetters.name(), Duration.ofSeconds(10))
-                    .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(deadLetters.name(), Duration.ofSeconds(10)).stream()
+                            .map(info -> new TopicPartition(info.topic(), info.partition()))
+                            .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + WAIT.toNanos();

@@ -43,7 +43,8 @@ class MatcherRestartIT {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     @Test
-    void a_matcher_stopped_mid_stream_and_restarted_decides_exactly_what_an_uninterrupted_one_would() throws IOException {
+    void a_matcher_stopped_mid_stream_and_restarted_decides_exactly_what_an_uninterrupted_one_would()
+            throws IOException {
         List<AidEvent> input = input();
         List<MatchEvent> expected = MatcherOracle.decide(input);
         KafkaTestBroker.createTopics();
@@ -55,7 +56,8 @@ class MatcherRestartIT {
         try (TopicReader<MatchEvent> matches = TopicReader.of(bootstrap, Topics.MATCHES)) {
             MatcherStreams first = matcher(applicationId);
             first.start();
-            int seenAtStop = matches.awaitAll(events -> ours(events).size() > 0, Duration.ofSeconds(60)).size();
+            int seenAtStop = matches.awaitAll(events -> ours(events).size() > 0, Duration.ofSeconds(60))
+                    .size();
             first.stop();
             int committedByFirst = ours(matches.readFor(Duration.ofMillis(500))).size();
 
@@ -69,10 +71,19 @@ class MatcherRestartIT {
                 second.stop();
             }
 
-            assertThat(seenAtStop).as("the first matcher was stopped with work left").isPositive();
-            assertThat(committedByFirst).as("the first matcher was stopped mid-stream").isLessThan(expected.size());
-            assertThat(all).extracting(AidEvent::eventId).as("no decision repeated").doesNotHaveDuplicates();
-            assertThat(MatcherOracle.byId(all)).as("the same decisions as an uninterrupted run").isEqualTo(MatcherOracle.byId(expected));
+            assertThat(seenAtStop)
+                    .as("the first matcher was stopped with work left")
+                    .isPositive();
+            assertThat(committedByFirst)
+                    .as("the first matcher was stopped mid-stream")
+                    .isLessThan(expected.size());
+            assertThat(all)
+                    .extracting(AidEvent::eventId)
+                    .as("no decision repeated")
+                    .doesNotHaveDuplicates();
+            assertThat(MatcherOracle.byId(all))
+                    .as("the same decisions as an uninterrupted run")
+                    .isEqualTo(MatcherOracle.byId(expected));
             assertThat(expected).filteredOn(MatchMade.class::isInstance).hasSizeGreaterThan(500);
         }
     }
@@ -80,16 +91,29 @@ class MatcherRestartIT {
     /** A deterministic mix of needs and offers for one supply type, with increasing times. */
     private List<AidEvent> input() {
         Random random = new Random(20200318);
-        Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // record timestamps are milliseconds
+        Instant start =
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // record timestamps are milliseconds
         List<AidEvent> events = new ArrayList<>();
         for (int i = 0; i < EVENTS; i++) {
             Instant at = start.plusMillis(i);
             if (random.nextBoolean()) {
-                events.add(Events.request("r" + i + "-" + run, SUPPLY_TYPE, 1 + random.nextInt(60),
-                        COUNTRIES.get(random.nextInt(COUNTRIES.size())), Urgency.values()[random.nextInt(3)], null, at));
+                events.add(Events.request(
+                        "r" + i + "-" + run,
+                        SUPPLY_TYPE,
+                        1 + random.nextInt(60),
+                        COUNTRIES.get(random.nextInt(COUNTRIES.size())),
+                        Urgency.values()[random.nextInt(3)],
+                        null,
+                        at));
             } else {
-                events.add(Events.offer("o" + i + "-" + run, SUPPLY_TYPE, 1 + random.nextInt(60), null, at,
-                        AREAS.get(random.nextInt(AREAS.size())), AREAS.get(random.nextInt(AREAS.size()))));
+                events.add(Events.offer(
+                        "o" + i + "-" + run,
+                        SUPPLY_TYPE,
+                        1 + random.nextInt(60),
+                        null,
+                        at,
+                        AREAS.get(random.nextInt(AREAS.size())),
+                        AREAS.get(random.nextInt(AREAS.size()))));
             }
         }
         return events;
@@ -99,7 +123,8 @@ class MatcherRestartIT {
         Map<String, Object> base = Map.of(
                 StreamsConfig.APPLICATION_ID_CONFIG, applicationId,
                 StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("matcher-restart").toString());
+                StreamsConfig.STATE_DIR_CONFIG,
+                        Files.createTempDirectory("matcher-restart").toString());
         return new MatcherStreams(MatcherTopology.build(), MatcherStreamsConfig.of(base, 1, (record, cause) -> {
             throw new AssertionError("unexpected unreadable record", cause);
         }));

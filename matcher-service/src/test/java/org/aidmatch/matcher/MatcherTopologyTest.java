@@ -54,14 +54,14 @@ class MatcherTopologyTest {
         config.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         driver = new TopologyTestDriver(MatcherTopology.build(), config, T0);
         AidEventSerializer events = new AidEventSerializer();
-        requests = driver.createInputTopic(Topics.REQUESTS.name(), new StringSerializer(),
-                (topic, event) -> events.serialize(topic, event));
-        offers = driver.createInputTopic(Topics.OFFERS.name(), new StringSerializer(),
-                (topic, event) -> events.serialize(topic, event));
-        matches = driver.createOutputTopic(Topics.MATCHES.name(), new StringDeserializer(),
-                new EventSerde<>(MatchEvent.class));
-        requestDeadLetters = driver.createOutputTopic(Topics.REQUESTS_DEAD_LETTER.name(), new StringDeserializer(),
-                new EventSerde<>(RequestEvent.class));
+        requests = driver.createInputTopic(
+                Topics.REQUESTS.name(), new StringSerializer(), (topic, event) -> events.serialize(topic, event));
+        offers = driver.createInputTopic(
+                Topics.OFFERS.name(), new StringSerializer(), (topic, event) -> events.serialize(topic, event));
+        matches = driver.createOutputTopic(
+                Topics.MATCHES.name(), new StringDeserializer(), new EventSerde<>(MatchEvent.class));
+        requestDeadLetters = driver.createOutputTopic(
+                Topics.REQUESTS_DEAD_LETTER.name(), new StringDeserializer(), new EventSerde<>(RequestEvent.class));
     }
 
     @AfterEach
@@ -72,8 +72,8 @@ class MatcherTopologyTest {
     @Test
     void an_offer_for_eastern_africa_fills_a_request_in_kenya_and_the_decisions_are_keyed_by_supply_type() {
         requests.pipeInput("PPE-GOWN", Events.request("r1", "PPE-GOWN", 300, "KE", Urgency.HIGH, null, T0), T0);
-        offers.pipeInput("PPE-GOWN", Events.offer("o1", "PPE-GOWN", 100, null, T0.plusSeconds(5), "014"),
-                T0.plusSeconds(5));
+        offers.pipeInput(
+                "PPE-GOWN", Events.offer("o1", "PPE-GOWN", 100, null, T0.plusSeconds(5), "014"), T0.plusSeconds(5));
 
         List<TestRecord<String, MatchEvent>> out = matches.readRecordsToList();
 
@@ -85,8 +85,9 @@ class MatcherTopologyTest {
             assertThat(match.matchedArea()).isEqualTo("014");
             assertThat(match.occurredAt()).isEqualTo(T0.plusSeconds(5));
         });
-        assertThat(out.get(1).value()).isInstanceOfSatisfying(OfferClosed.class,
-                closed -> assertThat(closed.reason()).isEqualTo(CloseReason.FULFILLED));
+        assertThat(out.get(1).value())
+                .isInstanceOfSatisfying(
+                        OfferClosed.class, closed -> assertThat(closed.reason()).isEqualTo(CloseReason.FULFILLED));
         assertThat(out).hasSize(2);
     }
 
@@ -111,25 +112,39 @@ class MatcherTopologyTest {
         TestRecord<String, RequestEvent> dead = requestDeadLetters.readRecord();
 
         assertThat(dead.value().requestId()).isEqualTo("bad");
-        assertThat(new String(dead.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE).value(),
-                StandardCharsets.UTF_8)).contains("unknown supply type: PPE-UNICORN");
-        assertThat(new String(dead.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC).value(),
-                StandardCharsets.UTF_8)).isEqualTo(Topics.REQUESTS.name());
-        assertThat(matches.readValuesToList()).filteredOn(MatchMade.class::isInstance).singleElement()
+        assertThat(new String(
+                        dead.headers()
+                                .lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE)
+                                .value(),
+                        StandardCharsets.UTF_8))
+                .contains("unknown supply type: PPE-UNICORN");
+        assertThat(new String(
+                        dead.headers()
+                                .lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC)
+                                .value(),
+                        StandardCharsets.UTF_8))
+                .isEqualTo(Topics.REQUESTS.name());
+        assertThat(matches.readValuesToList())
+                .filteredOn(MatchMade.class::isInstance)
+                .singleElement()
                 .satisfies(match -> assertThat(((MatchMade) match).requestId()).isEqualTo("good"));
     }
 
     @Test
     void expiry_follows_stream_time_not_the_wall_clock() {
-        requests.pipeInput("PPE-GOWN", Events.request("due", "PPE-GOWN", 10, "KE", Urgency.HIGH,
-                java.time.LocalDate.parse("2026-11-30"), T0), T0);
+        requests.pipeInput(
+                "PPE-GOWN",
+                Events.request("due", "PPE-GOWN", 10, "KE", Urgency.HIGH, java.time.LocalDate.parse("2026-11-30"), T0),
+                T0);
         Instant twoDaysLater = Instant.parse("2026-12-01T08:00:00Z");
 
         offers.pipeInput("PPE-GOWN", Events.offer("late", "PPE-GOWN", 10, null, twoDaysLater, "KE"), twoDaysLater);
 
-        assertThat(matches.readValuesToList()).noneMatch(MatchMade.class::isInstance)
-                .anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(
-                        org.aidmatch.contracts.events.RequestClosed.class,
-                        closed -> assertThat(closed.reason()).isEqualTo(CloseReason.EXPIRED)));
+        assertThat(matches.readValuesToList())
+                .noneMatch(MatchMade.class::isInstance)
+                .anySatisfy(event -> assertThat(event)
+                        .isInstanceOfSatisfying(
+                                org.aidmatch.contracts.events.RequestClosed.class,
+                                closed -> assertThat(closed.reason()).isEqualTo(CloseReason.EXPIRED)));
     }
 }

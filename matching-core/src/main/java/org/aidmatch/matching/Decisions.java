@@ -36,21 +36,53 @@ final class Decisions {
         String area = matchedArea(offer.serviceArea, request.country);
         AreaLevel level = Regions.levelOf(area);
         int countryCount = Regions.countryCount(area);
-        MatchReason reason = new MatchReason(trigger, request.urgency, level.name(), countryCount,
+        MatchReason reason = new MatchReason(
+                trigger,
+                request.urgency,
+                level.name(),
+                countryCount,
                 explain(request, area, level, countryCount, trigger));
-        return new MatchMade(id("match", request.id, offer.id), request.id, offer.id, request.organization,
-                offer.organization, request.supplyType, quantity, request.country, area, reason, now,
+        return new MatchMade(
+                id("match", request.id, offer.id),
+                request.id,
+                offer.id,
+                request.organization,
+                offer.organization,
+                request.supplyType,
+                quantity,
+                request.country,
+                area,
+                reason,
+                now,
                 AidEvent.CURRENT_SCHEMA_VERSION);
     }
 
     static MatchEvent closed(OpenItem item, CloseReason reason, Instant now) {
         long matched = item.quantity - item.remaining;
         return switch (item.side) {
-            case REQUEST -> new RequestClosed(id("request-closed", item.id), item.id, item.organization,
-                    item.supplyType, item.country, reason, matched, item.remaining, now,
-                    AidEvent.CURRENT_SCHEMA_VERSION);
-            case OFFER -> new OfferClosed(id("offer-closed", item.id), item.id, item.organization,
-                    item.supplyType, reason, matched, item.remaining, now, AidEvent.CURRENT_SCHEMA_VERSION);
+            case REQUEST ->
+                new RequestClosed(
+                        id("request-closed", item.id),
+                        item.id,
+                        item.organization,
+                        item.supplyType,
+                        item.country,
+                        reason,
+                        matched,
+                        item.remaining,
+                        now,
+                        AidEvent.CURRENT_SCHEMA_VERSION);
+            case OFFER ->
+                new OfferClosed(
+                        id("offer-closed", item.id),
+                        item.id,
+                        item.organization,
+                        item.supplyType,
+                        reason,
+                        matched,
+                        item.remaining,
+                        now,
+                        AidEvent.CURRENT_SCHEMA_VERSION);
         };
     }
 
@@ -61,14 +93,17 @@ final class Decisions {
                 : "offer for " + Regions.displayName(area) + " (" + area + ", " + countryCount + " countries)";
         String due = request.lastDay == null ? "" : ", needed by " + request.lastDay;
         return switch (trigger) {
-            case OFFER_ARRIVED -> "A new " + areaText + " went first to the most urgent waiting request: "
-                    + request.urgency + " in " + where + due + ".";
-            case REQUEST_ARRIVED -> "A new " + request.urgency + " request in " + where + due
-                    + " drew first on the most specific waiting " + areaText + ".";
+            case OFFER_ARRIVED ->
+                "A new " + areaText + " went first to the most urgent waiting request: " + request.urgency + " in "
+                        + where + due + ".";
+            case REQUEST_ARRIVED ->
+                "A new " + request.urgency + " request in " + where + due + " drew first on the most specific waiting "
+                        + areaText + ".";
         };
     }
 
     private static String id(String... parts) {
-        return UUID.nameUUIDFromBytes(String.join(":", parts).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(String.join(":", parts).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

@@ -25,9 +25,8 @@ import org.aidmatch.contracts.regions.Regions;
 public final class IndexedMatchingBook extends AbstractMatchingBook {
 
     /** Last day, then arrival: the order in which items expire. */
-    private static final Comparator<OpenItem> EXPIRY_ORDER = Comparator
-            .<OpenItem, LocalDate>comparing(item -> item.lastDay)
-            .thenComparingLong(item -> item.sequence);
+    private static final Comparator<OpenItem> EXPIRY_ORDER =
+            Comparator.<OpenItem, LocalDate>comparing(item -> item.lastDay).thenComparingLong(item -> item.sequence);
 
     private final Map<String, OpenItem> openRequests = new HashMap<>();
     private final Map<String, OpenItem> openOffers = new HashMap<>();

@@ -71,16 +71,38 @@ final class OpenItem implements Comparable<OpenItem> {
     }
 
     static OpenItem of(RequestPosted posted, long sequence) {
-        return new OpenItem(new BookEntry(Side.REQUEST, posted.requestId(), posted.organization(),
-                posted.supplyType(), posted.quantity(), posted.quantity(), posted.country(), List.of(),
-                posted.urgency(), posted.neededBy(), sequence, posted.occurredAt(), null));
+        return new OpenItem(new BookEntry(
+                Side.REQUEST,
+                posted.requestId(),
+                posted.organization(),
+                posted.supplyType(),
+                posted.quantity(),
+                posted.quantity(),
+                posted.country(),
+                List.of(),
+                posted.urgency(),
+                posted.neededBy(),
+                sequence,
+                posted.occurredAt(),
+                null));
     }
 
     static OpenItem of(OfferPosted posted, long sequence) {
         List<String> distinctArea = posted.serviceArea().stream().distinct().toList();
-        return new OpenItem(new BookEntry(Side.OFFER, posted.offerId(), posted.organization(),
-                posted.supplyType(), posted.quantity(), posted.quantity(), null, distinctArea, null,
-                posted.availableUntil(), sequence, posted.occurredAt(), null));
+        return new OpenItem(new BookEntry(
+                Side.OFFER,
+                posted.offerId(),
+                posted.organization(),
+                posted.supplyType(),
+                posted.quantity(),
+                posted.quantity(),
+                null,
+                distinctArea,
+                null,
+                posted.availableUntil(),
+                sequence,
+                posted.occurredAt(),
+                null));
     }
 
     boolean isExpiredOn(LocalDate today) {
@@ -88,7 +110,19 @@ final class OpenItem implements Comparable<OpenItem> {
     }
 
     BookEntry snapshot() {
-        return new BookEntry(side, id, organization, supplyType, quantity, remaining, country, serviceArea,
-                urgency, lastDay, sequence, postedAt, null);
+        return new BookEntry(
+                side,
+                id,
+                organization,
+                supplyType,
+                quantity,
+                remaining,
+                country,
+                serviceArea,
+                urgency,
+                lastDay,
+                sequence,
+                postedAt,
+                null);
     }
 }

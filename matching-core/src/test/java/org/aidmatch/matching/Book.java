@@ -36,10 +36,22 @@ final class Book {
         return this;
     }
 
-    List<MatchEvent> request(String id, String supplyType, long quantity, String country, Urgency urgency,
-            LocalDate neededBy) {
-        return record(book.apply(new RequestPosted("e" + ++events, id, "org-" + id, supplyType, quantity, country,
-                urgency, neededBy, null, clock, AidEvent.CURRENT_SCHEMA_VERSION), clock));
+    List<MatchEvent> request(
+            String id, String supplyType, long quantity, String country, Urgency urgency, LocalDate neededBy) {
+        return record(book.apply(
+                new RequestPosted(
+                        "e" + ++events,
+                        id,
+                        "org-" + id,
+                        supplyType,
+                        quantity,
+                        country,
+                        urgency,
+                        neededBy,
+                        null,
+                        clock,
+                        AidEvent.CURRENT_SCHEMA_VERSION),
+                clock));
     }
 
     List<MatchEvent> request(String id, String supplyType, long quantity, String country, Urgency urgency) {
@@ -47,8 +59,19 @@ final class Book {
     }
 
     List<MatchEvent> offer(String id, String supplyType, long quantity, LocalDate availableUntil, String... area) {
-        return record(book.apply(new OfferPosted("e" + ++events, id, "donor-" + id, supplyType, quantity,
-                List.of(area), availableUntil, null, clock, AidEvent.CURRENT_SCHEMA_VERSION), clock));
+        return record(book.apply(
+                new OfferPosted(
+                        "e" + ++events,
+                        id,
+                        "donor-" + id,
+                        supplyType,
+                        quantity,
+                        List.of(area),
+                        availableUntil,
+                        null,
+                        clock,
+                        AidEvent.CURRENT_SCHEMA_VERSION),
+                clock));
     }
 
     List<MatchEvent> offer(String id, String supplyType, long quantity, String... area) {
@@ -56,13 +79,29 @@ final class Book {
     }
 
     List<MatchEvent> cancel(String requestId, String supplyType) {
-        return record(book.apply(new RequestCancelled("e" + ++events, requestId, "org-" + requestId, supplyType,
-                "org-" + requestId, clock, AidEvent.CURRENT_SCHEMA_VERSION), clock));
+        return record(book.apply(
+                new RequestCancelled(
+                        "e" + ++events,
+                        requestId,
+                        "org-" + requestId,
+                        supplyType,
+                        "org-" + requestId,
+                        clock,
+                        AidEvent.CURRENT_SCHEMA_VERSION),
+                clock));
     }
 
     List<MatchEvent> withdraw(String offerId, String supplyType) {
-        return record(book.apply(new OfferWithdrawn("e" + ++events, offerId, "donor-" + offerId, supplyType,
-                "donor-" + offerId, clock, AidEvent.CURRENT_SCHEMA_VERSION), clock));
+        return record(book.apply(
+                new OfferWithdrawn(
+                        "e" + ++events,
+                        offerId,
+                        "donor-" + offerId,
+                        supplyType,
+                        "donor-" + offerId,
+                        clock,
+                        AidEvent.CURRENT_SCHEMA_VERSION),
+                clock));
     }
 
     List<MatchEvent> history() {
@@ -70,7 +109,10 @@ final class Book {
     }
 
     List<MatchMade> matches() {
-        return history.stream().filter(MatchMade.class::isInstance).map(MatchMade.class::cast).toList();
+        return history.stream()
+                .filter(MatchMade.class::isInstance)
+                .map(MatchMade.class::cast)
+                .toList();
     }
 
     /** Each match as "request->offer:quantity@area", in order. */

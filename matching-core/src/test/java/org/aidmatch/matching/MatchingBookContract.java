@@ -1,10 +1,10 @@
 package org.aidmatch.matching;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.aidmatch.contracts.events.Urgency.CRITICAL;
 import static org.aidmatch.contracts.events.Urgency.HIGH;
 import static org.aidmatch.contracts.events.Urgency.NORMAL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import org.aidmatch.contracts.events.CloseReason;
@@ -65,8 +65,8 @@ abstract class MatchingBookContract {
 
         book.offer("relief", RESPIRATORS, 250, "014");
 
-        assertThat(book.pairs()).containsExactly(
-                "critical->relief:100@014", "high->relief:100@014", "normal->relief:50@014");
+        assertThat(book.pairs())
+                .containsExactly("critical->relief:100@014", "high->relief:100@014", "normal->relief:50@014");
     }
 
     @Test
@@ -77,8 +77,8 @@ abstract class MatchingBookContract {
 
         book.offer("relief", RESPIRATORS, 30, "KE");
 
-        assertThat(book.pairs()).containsExactly(
-                "sooner->relief:10@KE", "later->relief:10@KE", "whenever->relief:10@KE");
+        assertThat(book.pairs())
+                .containsExactly("sooner->relief:10@KE", "later->relief:10@KE", "whenever->relief:10@KE");
     }
 
     @Test
@@ -90,8 +90,12 @@ abstract class MatchingBookContract {
 
         book.request("nairobi", RESPIRATORS, 350, "KE", NORMAL);
 
-        assertThat(book.pairs()).containsExactly("nairobi->kenya:100@KE", "nairobi->east-africa:100@014",
-                "nairobi->africa:100@002", "nairobi->world:50@001");
+        assertThat(book.pairs())
+                .containsExactly(
+                        "nairobi->kenya:100@KE",
+                        "nairobi->east-africa:100@014",
+                        "nairobi->africa:100@002",
+                        "nairobi->world:50@001");
         assertThat(book.matches().get(0).reason().trigger()).isEqualTo(Trigger.REQUEST_ARRIVED);
     }
 
@@ -114,8 +118,12 @@ abstract class MatchingBookContract {
 
         book.request("nairobi", RESPIRATORS, 40, "KE", NORMAL);
 
-        assertThat(book.pairs()).containsExactly("nairobi->dec-1:10@KE", "nairobi->first-dec-5:10@KE",
-                "nairobi->second-dec-5:10@KE", "nairobi->open-ended:10@KE");
+        assertThat(book.pairs())
+                .containsExactly(
+                        "nairobi->dec-1:10@KE",
+                        "nairobi->first-dec-5:10@KE",
+                        "nairobi->second-dec-5:10@KE",
+                        "nairobi->open-ended:10@KE");
     }
 
     @Test
@@ -142,8 +150,11 @@ abstract class MatchingBookContract {
         book.offer("more", RESPIRATORS, 500, "001");
 
         assertThat(book.pairs()).containsExactly("nairobi->relief:100@KE", "nairobi->more:200@001");
-        assertThat(book.history()).filteredOn(RequestClosed.class::isInstance).singleElement()
-                .satisfies(closed -> assertThat(((RequestClosed) closed).reason()).isEqualTo(CloseReason.FULFILLED));
+        assertThat(book.history())
+                .filteredOn(RequestClosed.class::isInstance)
+                .singleElement()
+                .satisfies(
+                        closed -> assertThat(((RequestClosed) closed).reason()).isEqualTo(CloseReason.FULFILLED));
         assertThat(book.book().entry(Side.OFFER, "more"))
                 .hasValueSatisfying(entry -> assertThat(entry.remaining()).isEqualTo(300));
     }
@@ -157,21 +168,27 @@ abstract class MatchingBookContract {
         book.offer("late", RESPIRATORS, 100, "KE");
 
         assertThat(book.pairs()).containsExactly("nairobi->relief:100@KE");
-        assertThat(book.history()).filteredOn(RequestClosed.class::isInstance).singleElement()
+        assertThat(book.history())
+                .filteredOn(RequestClosed.class::isInstance)
+                .singleElement()
                 .satisfies(event -> {
                     RequestClosed closed = (RequestClosed) event;
                     assertThat(closed.reason()).isEqualTo(CloseReason.CANCELLED);
                     assertThat(closed.matchedQuantity()).isEqualTo(100);
                     assertThat(closed.unmatchedQuantity()).isEqualTo(200);
                 });
-        assertThat(book.cancel("nairobi", RESPIRATORS)).as("a second cancel does nothing").isEmpty();
+        assertThat(book.cancel("nairobi", RESPIRATORS))
+                .as("a second cancel does nothing")
+                .isEmpty();
     }
 
     @Test
     void a_withdrawn_offer_serves_nobody() {
         book.offer("relief", RESPIRATORS, 100, "KE");
-        assertThat(book.withdraw("relief", RESPIRATORS)).singleElement().isInstanceOfSatisfying(OfferClosed.class,
-                closed -> assertThat(closed.reason()).isEqualTo(CloseReason.CANCELLED));
+        assertThat(book.withdraw("relief", RESPIRATORS))
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        OfferClosed.class, closed -> assertThat(closed.reason()).isEqualTo(CloseReason.CANCELLED));
 
         book.request("nairobi", RESPIRATORS, 100, "KE", HIGH);
 
@@ -188,7 +205,9 @@ abstract class MatchingBookContract {
         book.offer("too-late", RESPIRATORS, 40, "KE");
 
         assertThat(book.pairs()).containsExactly("due-dec-1->on-the-day:40@KE");
-        assertThat(book.history()).filteredOn(RequestClosed.class::isInstance).singleElement()
+        assertThat(book.history())
+                .filteredOn(RequestClosed.class::isInstance)
+                .singleElement()
                 .satisfies(event -> assertThat(((RequestClosed) event).reason()).isEqualTo(CloseReason.EXPIRED));
     }
 
@@ -198,8 +217,10 @@ abstract class MatchingBookContract {
         book.offer("stale", RESPIRATORS, 100, LocalDate.parse("2026-11-28"), "KE");
 
         assertThat(book.matches()).isEmpty();
-        assertThat(book.history()).singleElement().isInstanceOfSatisfying(OfferClosed.class,
-                closed -> assertThat(closed.reason()).isEqualTo(CloseReason.EXPIRED));
+        assertThat(book.history())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        OfferClosed.class, closed -> assertThat(closed.reason()).isEqualTo(CloseReason.EXPIRED));
     }
 
     @Test
@@ -243,15 +264,19 @@ abstract class MatchingBookContract {
         book.offer("more", RESPIRATORS, 1_000, "KE");
 
         assertThat(continued.pairs()).containsExactly("nairobi->more:250@KE");
-        assertThat(continued.history()).isEqualTo(book.history().subList(book.history().size() - 2,
-                book.history().size()));
+        assertThat(continued.history())
+                .isEqualTo(book.history()
+                        .subList(book.history().size() - 2, book.history().size()));
     }
 
     @Test
     void invalid_postings_are_rejected_and_change_nothing() {
-        assertThatThrownBy(() -> book.request("bad", "PPE-UNICORN", 1, "KE", HIGH)).isInstanceOf(RejectedEvent.class);
-        assertThatThrownBy(() -> book.request("bad", RESPIRATORS, 0, "KE", HIGH)).isInstanceOf(RejectedEvent.class);
-        assertThatThrownBy(() -> book.request("bad", RESPIRATORS, 1, "XX", HIGH)).isInstanceOf(RejectedEvent.class);
+        assertThatThrownBy(() -> book.request("bad", "PPE-UNICORN", 1, "KE", HIGH))
+                .isInstanceOf(RejectedEvent.class);
+        assertThatThrownBy(() -> book.request("bad", RESPIRATORS, 0, "KE", HIGH))
+                .isInstanceOf(RejectedEvent.class);
+        assertThatThrownBy(() -> book.request("bad", RESPIRATORS, 1, "XX", HIGH))
+                .isInstanceOf(RejectedEvent.class);
         assertThatThrownBy(() -> book.offer("bad", RESPIRATORS, 1, "999")).isInstanceOf(RejectedEvent.class);
         assertThatThrownBy(() -> book.offer("bad", RESPIRATORS, 1)).isInstanceOf(RejectedEvent.class);
 

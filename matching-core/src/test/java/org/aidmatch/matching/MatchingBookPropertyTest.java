@@ -95,18 +95,26 @@ class MatchingBookPropertyTest {
         Arbitrary<String> supply = Arbitraries.of(SUPPLY_TYPES);
         Arbitrary<Long> quantity = Arbitraries.longs().between(1, 40);
         Arbitrary<Integer> days = Arbitraries.integers().between(0, 4).injectNull(0.4);
-        Arbitrary<Step> request = Combinators.combine(supply, quantity, Arbitraries.of(COUNTRIES),
-                Arbitraries.of(Urgency.class), days).as(PostRequest::new);
-        Arbitrary<Step> offer = Combinators.combine(supply, quantity,
-                Arbitraries.of(AREAS).list().ofMinSize(1).ofMaxSize(3), days).as(PostOffer::new);
+        Arbitrary<Step> request = Combinators.combine(
+                        supply, quantity, Arbitraries.of(COUNTRIES), Arbitraries.of(Urgency.class), days)
+                .as(PostRequest::new);
+        Arbitrary<Step> offer = Combinators.combine(
+                        supply,
+                        quantity,
+                        Arbitraries.of(AREAS).list().ofMinSize(1).ofMaxSize(3),
+                        days)
+                .as(PostOffer::new);
         Arbitrary<Step> cancel = Arbitraries.integers().between(0, 30).map(Cancel::new);
         Arbitrary<Step> withdraw = Arbitraries.integers().between(0, 30).map(Withdraw::new);
         Arbitrary<Step> wait = Arbitraries.integers().between(1, 36).map(Wait::new);
         return Arbitraries.frequencyOf(
-                        net.jqwik.api.Tuple.of(5, request), net.jqwik.api.Tuple.of(5, offer),
-                        net.jqwik.api.Tuple.of(1, cancel), net.jqwik.api.Tuple.of(1, withdraw),
+                        net.jqwik.api.Tuple.of(5, request),
+                        net.jqwik.api.Tuple.of(5, offer),
+                        net.jqwik.api.Tuple.of(1, cancel),
+                        net.jqwik.api.Tuple.of(1, withdraw),
                         net.jqwik.api.Tuple.of(2, wait))
-                .list().ofMaxSize(60);
+                .list()
+                .ofMaxSize(60);
     }
 
     /** Plays steps against one book, with ids and times that depend only on the steps. */
@@ -137,24 +145,63 @@ class MatchingBookPropertyTest {
                 String id = "r" + requestIds.size();
                 requestIds.add(id);
                 posted.put(id, r.quantity());
-                out = book.apply(new RequestPosted(eventId, id, "org-" + id, r.supplyType(), r.quantity(),
-                        r.country(), r.urgency(), dayFromNow(r.dueInDays()), null, now,
-                        AidEvent.CURRENT_SCHEMA_VERSION), now);
+                out = book.apply(
+                        new RequestPosted(
+                                eventId,
+                                id,
+                                "org-" + id,
+                                r.supplyType(),
+                                r.quantity(),
+                                r.country(),
+                                r.urgency(),
+                                dayFromNow(r.dueInDays()),
+                                null,
+                                now,
+                                AidEvent.CURRENT_SCHEMA_VERSION),
+                        now);
             } else if (step instanceof PostOffer o) {
                 String id = "o" + offerIds.size();
                 offerIds.add(id);
                 posted.put(id, o.quantity());
-                out = book.apply(new OfferPosted(eventId, id, "donor-" + id, o.supplyType(), o.quantity(),
-                        o.area(), dayFromNow(o.availableForDays()), null, now,
-                        AidEvent.CURRENT_SCHEMA_VERSION), now);
+                out = book.apply(
+                        new OfferPosted(
+                                eventId,
+                                id,
+                                "donor-" + id,
+                                o.supplyType(),
+                                o.quantity(),
+                                o.area(),
+                                dayFromNow(o.availableForDays()),
+                                null,
+                                now,
+                                AidEvent.CURRENT_SCHEMA_VERSION),
+                        now);
             } else if (step instanceof Cancel c) {
-                out = requestIds.isEmpty() ? List.of() : book.apply(new RequestCancelled(eventId,
-                        requestIds.get(c.which() % requestIds.size()), "org", "PPE-GOWN", "org", now,
-                        AidEvent.CURRENT_SCHEMA_VERSION), now);
+                out = requestIds.isEmpty()
+                        ? List.of()
+                        : book.apply(
+                                new RequestCancelled(
+                                        eventId,
+                                        requestIds.get(c.which() % requestIds.size()),
+                                        "org",
+                                        "PPE-GOWN",
+                                        "org",
+                                        now,
+                                        AidEvent.CURRENT_SCHEMA_VERSION),
+                                now);
             } else if (step instanceof Withdraw w) {
-                out = offerIds.isEmpty() ? List.of() : book.apply(new OfferWithdrawn(eventId,
-                        offerIds.get(w.which() % offerIds.size()), "donor", "PPE-GOWN", "donor", now,
-                        AidEvent.CURRENT_SCHEMA_VERSION), now);
+                out = offerIds.isEmpty()
+                        ? List.of()
+                        : book.apply(
+                                new OfferWithdrawn(
+                                        eventId,
+                                        offerIds.get(w.which() % offerIds.size()),
+                                        "donor",
+                                        "PPE-GOWN",
+                                        "donor",
+                                        now,
+                                        AidEvent.CURRENT_SCHEMA_VERSION),
+                                now);
             } else {
                 now = now.plus(Duration.ofHours(((Wait) step).hours()));
                 out = book.expire(now);
@@ -173,7 +220,8 @@ class MatchingBookPropertyTest {
     }
 
     private static boolean compatible(BookEntry request, BookEntry offer) {
-        return request.side() == Side.REQUEST && offer.side() == Side.OFFER
+        return request.side() == Side.REQUEST
+                && offer.side() == Side.OFFER
                 && request.supplyType().equals(offer.supplyType())
                 && offer.serviceArea().stream().anyMatch(code -> Regions.covers(code, request.country()));
     }
@@ -182,7 +230,8 @@ class MatchingBookPropertyTest {
         for (BookEntry request : open) {
             for (BookEntry offer : open) {
                 assertThat(compatible(request, offer))
-                        .as("%s and %s are both open and compatible", request.id(), offer.id()).isFalse();
+                        .as("%s and %s are both open and compatible", request.id(), offer.id())
+                        .isFalse();
             }
         }
     }
@@ -200,12 +249,17 @@ class MatchingBookPropertyTest {
             }
         }
         run.book.openEntries().forEach(entry -> accounted.merge(entry.id(), entry.remaining(), Long::sum));
-        assertThat(accounted).as("matched + open + closed unmatched = posted, for every item").isEqualTo(run.posted);
+        assertThat(accounted)
+                .as("matched + open + closed unmatched = posted, for every item")
+                .isEqualTo(run.posted);
     }
 
     /** Within one arrival, fills go best first, and nothing better than a filled counterpart was left waiting. */
     private static void assertPriority(List<BookEntry> openBefore, List<MatchEvent> decided) {
-        List<MatchMade> fills = decided.stream().filter(MatchMade.class::isInstance).map(MatchMade.class::cast).toList();
+        List<MatchMade> fills = decided.stream()
+                .filter(MatchMade.class::isInstance)
+                .map(MatchMade.class::cast)
+                .toList();
         if (fills.isEmpty()) {
             return;
         }
@@ -213,7 +267,8 @@ class MatchingBookPropertyTest {
         openBefore.forEach(entry -> byId.put(entry.id(), entry));
         boolean offerArrived = fills.get(0).reason().trigger() == Trigger.OFFER_ARRIVED;
         List<BookEntry> served = fills.stream()
-                .map(fill -> byId.get(offerArrived ? fill.requestId() : fill.offerId())).toList();
+                .map(fill -> byId.get(offerArrived ? fill.requestId() : fill.offerId()))
+                .toList();
         String country = fills.get(0).country();
         Comparator<BookEntry> order = offerArrived ? requestOrder() : offerOrder(country);
         assertThat(served).as("fills in priority order").isSortedAccordingTo(order);
@@ -221,11 +276,15 @@ class MatchingBookPropertyTest {
         List<String> servedIds = served.stream().map(BookEntry::id).toList();
         for (BookEntry waiting : openBefore) {
             boolean sameSide = waiting.side() == lastServed.side() && !servedIds.contains(waiting.id());
-            boolean couldHaveServed = sameSide && waiting.supplyType().equals(lastServed.supplyType())
-                    && (offerArrived ? fills.get(0).matchedArea() != null && coveredByArrivingOffer(waiting, fills)
+            boolean couldHaveServed = sameSide
+                    && waiting.supplyType().equals(lastServed.supplyType())
+                    && (offerArrived
+                            ? fills.get(0).matchedArea() != null && coveredByArrivingOffer(waiting, fills)
                             : waiting.serviceArea().stream().anyMatch(code -> Regions.covers(code, country)));
             if (couldHaveServed && !expiredAt(waiting, fills.get(0).occurredAt())) {
-                assertThat(order.compare(waiting, lastServed)).as("%s was passed over", waiting.id()).isPositive();
+                assertThat(order.compare(waiting, lastServed))
+                        .as("%s was passed over", waiting.id())
+                        .isPositive();
             }
         }
     }
@@ -247,7 +306,10 @@ class MatchingBookPropertyTest {
 
     private static Comparator<BookEntry> offerOrder(String country) {
         return Comparator.<BookEntry>comparingInt(entry -> entry.serviceArea().stream()
-                        .filter(code -> Regions.covers(code, country)).mapToInt(Regions::countryCount).min().orElseThrow())
+                        .filter(code -> Regions.covers(code, country))
+                        .mapToInt(Regions::countryCount)
+                        .min()
+                        .orElseThrow())
                 .thenComparing(BookEntry::lastDay, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparingLong(BookEntry::sequence);
     }

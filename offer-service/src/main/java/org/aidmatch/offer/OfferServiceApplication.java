@@ -9,9 +9,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 public class OfferServiceApplication {
 
     /** Defaults that any property source (file, environment, command line) can override. */
-    public static final Map<String, Object> DEFAULTS = Map.of(
-            "spring.application.name", "offer-service",
-            "server.port", 8082);
+    public static final Map<String, Object> DEFAULTS =
+            Map.of("spring.application.name", "offer-service", "server.port", 8082);
 
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(OfferServiceApplication.class).properties(DEFAULTS);

@@ -31,13 +31,16 @@ class OfferLifecycleIT extends ServiceOverHttpTest {
         Response otherDonor = api.delete("/api/v1/offers/" + europe, TestApiKeys.OTHER_DONOR);
         Response again = api.delete("/api/v1/offers/" + eastAfrica, TestApiKeys.COORDINATOR);
 
-        assertThat(forKenya.json().get("items").findValuesAsString("id")).contains(eastAfrica).doesNotContain(europe);
+        assertThat(forKenya.json().get("items").findValuesAsString("id"))
+                .contains(eastAfrica)
+                .doesNotContain(europe);
         assertThat(withdrawn.status()).isEqualTo(200);
         assertThat(withdrawn.json().get("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(otherDonor.status()).isEqualTo(404);
         assertThat(again.status()).isEqualTo(409);
         try (TopicReader<OfferEvent> offers = TopicReader.of(KafkaTestBroker.bootstrapServers(), Topics.OFFERS)) {
-            OfferWithdrawn event = offers.await(OfferWithdrawn.class, e -> e.offerId().equals(eastAfrica), Duration.ofSeconds(5));
+            OfferWithdrawn event =
+                    offers.await(OfferWithdrawn.class, e -> e.offerId().equals(eastAfrica), Duration.ofSeconds(5));
             assertThat(event.withdrawnBy()).isEqualTo(TestApiKeys.DONOR_ORG);
         }
     }
@@ -51,7 +54,8 @@ class OfferLifecycleIT extends ServiceOverHttpTest {
         Response changed = postWithKey(body.replace("142", "143"), marker);
 
         assertThat(first.status()).isEqualTo(201);
-        assertThat(retry.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        assertThat(retry.json().get("id").asString())
+                .isEqualTo(first.json().get("id").asString());
         assertThat(changed.status()).isEqualTo(409);
         try (TopicReader<OfferEvent> offers = TopicReader.of(KafkaTestBroker.bootstrapServers(), Topics.OFFERS)) {
             assertThat(offers.readFor(Duration.ofSeconds(1)))
@@ -61,8 +65,10 @@ class OfferLifecycleIT extends ServiceOverHttpTest {
     }
 
     private Response postWithKey(String body, String key) {
-        return api.send(api.request("/api/v1/offers", TestApiKeys.DONOR).header("Content-Type", "application/json")
-                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)));
+        return api.send(api.request("/api/v1/offers", TestApiKeys.DONOR)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private String post(String key, String supplyType, long quantity, String area) {

@@ -23,8 +23,7 @@ class PostOfferIT extends ServiceOverHttpTest {
     @Test
     void a_donor_offers_tests_to_central_asia_and_a_country_and_it_is_on_the_topic_before_the_201() {
         Response created = api.post("/api/v1/offers", TestApiKeys.DONOR, """
-                {"supplyType":"DX-PCR-TEST","quantity":20000,"serviceArea":["143","pk","143"],"note":"%s"}"""
-                .formatted(marker));
+                {"supplyType":"DX-PCR-TEST","quantity":20000,"serviceArea":["143","pk","143"],"note":"%s"}""".formatted(marker));
 
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().get("id").asString();
@@ -32,14 +31,16 @@ class PostOfferIT extends ServiceOverHttpTest {
         assertThat(created.json().get("organization").asString()).isEqualTo(TestApiKeys.DONOR_ORG);
 
         try (TopicReader<OfferEvent> offers = TopicReader.of(KafkaTestBroker.bootstrapServers(), Topics.OFFERS)) {
-            OfferPosted posted = offers.await(OfferPosted.class, event -> event.offerId().equals(id), Duration.ofSeconds(5));
+            OfferPosted posted =
+                    offers.await(OfferPosted.class, event -> event.offerId().equals(id), Duration.ofSeconds(5));
             assertThat(posted.serviceArea()).as("upper-cased, without repeats").isEqualTo(List.of("143", "PK"));
             assertThat(posted.organization()).isEqualTo(TestApiKeys.DONOR_ORG);
         }
         Response read = api.get("/api/v1/offers/" + id, TestApiKeys.DONOR);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().get("status").asString()).isEqualTo("OPEN");
-        assertThat(api.get("/api/v1/offers/" + id, TestApiKeys.OTHER_DONOR).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/offers/" + id, TestApiKeys.OTHER_DONOR).status())
+                .isEqualTo(404);
     }
 
     @Test

@@ -147,11 +147,15 @@ public final class Regions {
     private static Map<String, AreaLevel> levels() {
         Map<String, AreaLevel> levels = new HashMap<>();
         COUNTRIES.forEach(country -> levels.put(country, AreaLevel.COUNTRY));
-        COUNTRIES_BY_AREA.keySet().forEach(area -> levels.put(area, switch (Region.getInstance(area).getType()) {
-            case WORLD -> AreaLevel.WORLD;
-            case CONTINENT -> AreaLevel.REGION;
-            default -> AreaLevel.SUBREGION;
-        }));
+        COUNTRIES_BY_AREA
+                .keySet()
+                .forEach(area -> levels.put(
+                        area,
+                        switch (Region.getInstance(area).getType()) {
+                            case WORLD -> AreaLevel.WORLD;
+                            case CONTINENT -> AreaLevel.REGION;
+                            default -> AreaLevel.SUBREGION;
+                        }));
         return Map.copyOf(levels);
     }
 

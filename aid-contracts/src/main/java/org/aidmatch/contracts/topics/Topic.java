@@ -50,7 +50,8 @@ public record Topic<V extends AidEvent>(String name, Class<V> valueType, Retenti
      * {@code delete}: compaction by supply type would keep one event per supply type.
      */
     public Map<String, String> configs(TopicSettings settings) {
-        String retentionMs = retention == Retention.FOR_EVER ? "-1"
+        String retentionMs = retention == Retention.FOR_EVER
+                ? "-1"
                 : Long.toString(settings.deadLetterRetention().toMillis());
         return Map.of(
                 "cleanup.policy", "delete",

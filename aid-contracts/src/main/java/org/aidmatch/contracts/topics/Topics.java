@@ -1,16 +1,17 @@
 package org.aidmatch.contracts.topics;
 
 import java.util.List;
-import org.aidmatch.contracts.topics.Topic.Retention;
 import org.aidmatch.contracts.events.MatchEvent;
 import org.aidmatch.contracts.events.OfferEvent;
 import org.aidmatch.contracts.events.RequestEvent;
+import org.aidmatch.contracts.topics.Topic.Retention;
 
 /** The topics of AidMatch, declared once. Nobody spells a topic name anywhere else. */
 public final class Topics {
 
     /** Requests posted and cancelled, keyed by supply type. Co-partitioned with {@link #OFFERS}. */
-    public static final Topic<RequestEvent> REQUESTS = new Topic<>("aid.requests.v1", RequestEvent.class, Retention.FOR_EVER);
+    public static final Topic<RequestEvent> REQUESTS =
+            new Topic<>("aid.requests.v1", RequestEvent.class, Retention.FOR_EVER);
 
     /** Offers posted and withdrawn, keyed by supply type. Co-partitioned with {@link #REQUESTS}. */
     public static final Topic<OfferEvent> OFFERS = new Topic<>("aid.offers.v1", OfferEvent.class, Retention.FOR_EVER);
@@ -22,12 +23,12 @@ public final class Topics {
      * Request events the matcher could not read or would not accept, with the cause in the
      * {@code kafka_dlt-*} headers. Nothing here was applied to the book.
      */
-    public static final Topic<RequestEvent> REQUESTS_DEAD_LETTER = new Topic<>("aid.requests.v1.dlt", RequestEvent.class,
-            Retention.DEAD_LETTERS);
+    public static final Topic<RequestEvent> REQUESTS_DEAD_LETTER =
+            new Topic<>("aid.requests.v1.dlt", RequestEvent.class, Retention.DEAD_LETTERS);
 
     /** Offer events the matcher could not read or would not accept, as for {@link #REQUESTS_DEAD_LETTER}. */
-    public static final Topic<OfferEvent> OFFERS_DEAD_LETTER = new Topic<>("aid.offers.v1.dlt", OfferEvent.class,
-            Retention.DEAD_LETTERS);
+    public static final Topic<OfferEvent> OFFERS_DEAD_LETTER =
+            new Topic<>("aid.offers.v1.dlt", OfferEvent.class, Retention.DEAD_LETTERS);
 
     /**
      * The topics every service expects to exist, all created with the same partition count. A topic

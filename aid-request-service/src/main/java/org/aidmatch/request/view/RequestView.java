@@ -49,7 +49,10 @@ public final class RequestView {
     }
 
     public List<RequestState> all() {
-        return entries.values().stream().map(Entry::state).flatMap(Optional::stream).toList();
+        return entries.values().stream()
+                .map(Entry::state)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     private Entry entry(String id) {
@@ -76,8 +79,16 @@ public final class RequestView {
         }
 
         synchronized void matched(MatchMade match) {
-            if (matches.putIfAbsent(match.matchId(), new RequestMatch(match.matchId(), match.offerId(),
-                    match.donorOrganization(), match.quantity(), match.matchedArea(), match.occurredAt())) == null) {
+            if (matches.putIfAbsent(
+                            match.matchId(),
+                            new RequestMatch(
+                                    match.matchId(),
+                                    match.offerId(),
+                                    match.donorOrganization(),
+                                    match.quantity(),
+                                    match.matchedArea(),
+                                    match.occurredAt()))
+                    == null) {
                 touch(match.occurredAt());
             }
         }
@@ -91,13 +102,27 @@ public final class RequestView {
             if (posted == null) {
                 return Optional.empty();
             }
-            long matched = matches.values().stream().mapToLong(RequestMatch::quantity).sum();
+            long matched =
+                    matches.values().stream().mapToLong(RequestMatch::quantity).sum();
             RequestStatus status = status(matched);
             long remaining = status == RequestStatus.OPEN || status == RequestStatus.PARTIALLY_MATCHED
-                    ? posted.quantity() - matched : 0;
-            return Optional.of(new RequestState(posted.requestId(), posted.organization(), posted.supplyType(),
-                    posted.quantity(), posted.country(), posted.urgency(), posted.neededBy(), posted.note(), status,
-                    matched, remaining, new ArrayList<>(matches.values()), posted.occurredAt(), updatedAt));
+                    ? posted.quantity() - matched
+                    : 0;
+            return Optional.of(new RequestState(
+                    posted.requestId(),
+                    posted.organization(),
+                    posted.supplyType(),
+                    posted.quantity(),
+                    posted.country(),
+                    posted.urgency(),
+                    posted.neededBy(),
+                    posted.note(),
+                    status,
+                    matched,
+                    remaining,
+                    new ArrayList<>(matches.values()),
+                    posted.occurredAt(),
+                    updatedAt));
         }
 
         private RequestStatus status(long matched) {

@@ -18,11 +18,11 @@ import org.aidmatch.request.view.RequestStatus;
 import org.aidmatch.request.view.RequestView;
 import org.aidmatch.service.kafka.EventPublisher;
 import org.aidmatch.service.kafka.TopicFollower;
+import org.aidmatch.service.problem.Problems;
 import org.aidmatch.service.security.Caller;
 import org.aidmatch.service.security.Role;
 import org.aidmatch.service.web.IdempotencyKeys;
 import org.aidmatch.service.web.PageOf;
-import org.aidmatch.service.problem.Problems;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,6 +43,7 @@ class RequestController {
 
     /** How long a read waits for this instance's view to catch up with this instance's writes. */
     private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(3);
+
     private static final Comparator<RequestState> NEWEST_FIRST =
             Comparator.comparing(RequestState::createdAt).reversed().thenComparing(RequestState::id);
 
@@ -62,22 +63,32 @@ class RequestController {
      * retries racing on two instances produce one id, which the matcher and the views count once.
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<RequestState> post(@AuthenticationPrincipal Caller caller, @Valid @RequestBody PostRequestBody body,
+    ResponseEntity<RequestState> post(
+            @AuthenticationPrincipal Caller caller,
+            @Valid @RequestBody PostRequestBody body,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         requireRole(caller, Role.REQUESTER);
         String id = IdempotencyKeys.idFor("request", caller, idempotencyKey);
-        RequestPosted posted = new RequestPosted(UUID.randomUUID().toString(), id, caller.organization(),
-                body.supplyType(), body.quantity(), body.country().toUpperCase(Locale.ROOT),
-                body.urgency() == null ? Urgency.NORMAL : body.urgency(), body.neededBy(), body.note(),
-                Instant.now(), AidEvent.CURRENT_SCHEMA_VERSION);
+        RequestPosted posted = new RequestPosted(
+                UUID.randomUUID().toString(),
+                id,
+                caller.organization(),
+                body.supplyType(),
+                body.quantity(),
+                body.country().toUpperCase(Locale.ROOT),
+                body.urgency() == null ? Urgency.NORMAL : body.urgency(),
+                body.neededBy(),
+                body.note(),
+                Instant.now(),
+                AidEvent.CURRENT_SCHEMA_VERSION);
         URI location = URI.create("/api/v1/requests/" + id);
         if (idempotencyKey != null) {
             follower.awaitReadable(publisher.lastWritten(), READ_YOUR_WRITES);
             RequestState earlier = view.find(id).orElse(null);
             if (earlier != null) {
                 if (!samePosting(earlier, posted)) {
-                    throw Problems.conflict("Idempotency-Key " + idempotencyKey
-                            + " was already used for a different request.");
+                    throw Problems.conflict(
+                            "Idempotency-Key " + idempotencyKey + " was already used for a different request.");
                 }
                 return ResponseEntity.created(location).body(earlier);
             }
@@ -94,19 +105,24 @@ class RequestController {
 
     /** Newest first; an organisation sees its own requests, a coordinator sees all. */
     @GetMapping
-    PageOf<RequestState> list(@AuthenticationPrincipal Caller caller,
+    PageOf<RequestState> list(
+            @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) RequestStatus status,
             @RequestParam(required = false) String supplyType,
             @RequestParam(required = false) String country,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageOf.DEFAULT_SIZE) int size) {
         follower.awaitReadable(publisher.lastWritten(), READ_YOUR_WRITES);
-        return PageOf.of(view.all().stream()
-                .filter(state -> caller.mayActFor(state.organization()))
-                .filter(state -> status == null || state.status() == status)
-                .filter(state -> supplyType == null || state.supplyType().equals(supplyType))
-                .filter(state -> country == null || state.country().equalsIgnoreCase(country)),
-                NEWEST_FIRST, page, size);
+        return PageOf.of(
+                view.all().stream()
+                        .filter(state -> caller.mayActFor(state.organization()))
+                        .filter(state -> status == null || state.status() == status)
+                        .filter(state ->
+                                supplyType == null || state.supplyType().equals(supplyType))
+                        .filter(state -> country == null || state.country().equalsIgnoreCase(country)),
+                NEWEST_FIRST,
+                page,
+                size);
     }
 
     /** Cancels what is left of the request; matches already made stand. */
@@ -119,9 +135,16 @@ class RequestController {
         if (state.status() != RequestStatus.OPEN && state.status() != RequestStatus.PARTIALLY_MATCHED) {
             throw Problems.conflict("Request " + id + " is " + state.status() + ": nothing is left to cancel.");
         }
-        publisher.publish(Topics.REQUESTS, new RequestCancelled(UUID.randomUUID().toString(), id,
-                state.organization(), state.supplyType(), caller.organization(), Instant.now(),
-                AidEvent.CURRENT_SCHEMA_VERSION));
+        publisher.publish(
+                Topics.REQUESTS,
+                new RequestCancelled(
+                        UUID.randomUUID().toString(),
+                        id,
+                        state.organization(),
+                        state.supplyType(),
+                        caller.organization(),
+                        Instant.now(),
+                        AidEvent.CURRENT_SCHEMA_VERSION));
         return visible(id, caller);
     }
 
@@ -134,9 +157,12 @@ class RequestController {
     }
 
     private static boolean samePosting(RequestState earlier, RequestPosted retry) {
-        return earlier.supplyType().equals(retry.supplyType()) && earlier.quantity() == retry.quantity()
-                && earlier.country().equals(retry.country()) && earlier.urgency() == retry.urgency()
-                && Objects.equals(earlier.neededBy(), retry.neededBy()) && Objects.equals(earlier.note(), retry.note());
+        return earlier.supplyType().equals(retry.supplyType())
+                && earlier.quantity() == retry.quantity()
+                && earlier.country().equals(retry.country())
+                && earlier.urgency() == retry.urgency()
+                && Objects.equals(earlier.neededBy(), retry.neededBy())
+                && Objects.equals(earlier.note(), retry.note());
     }
 
     private static void requireRole(Caller caller, Role role) {

@@ -105,8 +105,12 @@ public final class DeclaredTopics implements SmartLifecycle, HealthIndicator {
 
     @Override
     public Health health() {
-        return checked ? Health.up().build()
-                : Health.down().withDetail("reason", "AidMatch topics not checked").withDetail("error", problem).build();
+        return checked
+                ? Health.up().build()
+                : Health.down()
+                        .withDetail("reason", "AidMatch topics not checked")
+                        .withDetail("error", problem)
+                        .build();
     }
 
     /**
@@ -148,7 +152,9 @@ public final class DeclaredTopics implements SmartLifecycle, HealthIndicator {
                     log.error("Refusing to write to AidMatch topics: {}", e.getMessage());
                     return;
                 }
-                pause = pause.multipliedBy(2).compareTo(LAST_RETRY_PAUSE) > 0 ? LAST_RETRY_PAUSE : pause.multipliedBy(2);
+                pause = pause.multipliedBy(2).compareTo(LAST_RETRY_PAUSE) > 0
+                        ? LAST_RETRY_PAUSE
+                        : pause.multipliedBy(2);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -159,8 +165,10 @@ public final class DeclaredTopics implements SmartLifecycle, HealthIndicator {
         Set<String> existing = admin.listTopics().names().get();
         createMissing(admin, existing);
         List<ConfigResource> resources = Topics.ALL.stream()
-                .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic.name())).toList();
-        Map<ConfigResource, Config> actual = admin.describeConfigs(resources).all().get();
+                .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic.name()))
+                .toList();
+        Map<ConfigResource, Config> actual =
+                admin.describeConfigs(resources).all().get();
         Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
         List<String> differences = new ArrayList<>();
         for (Topic<?> topic : Topics.ALL) {
@@ -179,8 +187,9 @@ public final class DeclaredTopics implements SmartLifecycle, HealthIndicator {
             return;
         }
         if (!properties.manageConfigs()) {
-            throw new TopicsRefused("AidMatch topics would lose data: " + String.join("; ", differences)
-                    + ". Set these topic configs, or start with aidmatch.topics.manage-configs=true to let AidMatch set them.");
+            throw new TopicsRefused(
+                    "AidMatch topics would lose data: " + String.join("; ", differences)
+                            + ". Set these topic configs, or start with aidmatch.topics.manage-configs=true to let AidMatch set them.");
         }
         admin.incrementalAlterConfigs(changes).all().get();
         differences.forEach(difference -> log.warn("Altered topic config: {}", difference));

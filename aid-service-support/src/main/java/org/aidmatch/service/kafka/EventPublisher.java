@@ -41,16 +41,15 @@ public final class EventPublisher {
             // A topic not yet checked may be missing, or may delete what is written to it.
             throw new BrokerUnavailable("AidMatch topics are not checked yet: " + topics.problem(), null);
         }
-        ProducerRecord<String, AidEvent> record = new ProducerRecord<>(
-                topic.name(), null, event.occurredAt().toEpochMilli(), topic.keyOf(event), event);
+        ProducerRecord<String, AidEvent> record =
+                new ProducerRecord<>(topic.name(), null, event.occurredAt().toEpochMilli(), topic.keyOf(event), event);
         try {
             RecordMetadata written = template.send(record)
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .getRecordMetadata();
             lastWritten.merge(new TopicPartition(written.topic(), written.partition()), written.offset(), Math::max);
             return written;
-        } catch (ExecutionException | TimeoutException | KafkaException
-                | org.springframework.kafka.KafkaException e) {
+        } catch (ExecutionException | TimeoutException | KafkaException | org.springframework.kafka.KafkaException e) {
             // Spring wraps what the producer throws while it blocks on metadata; both mean "not written".
             throw new BrokerUnavailable("Kafka did not acknowledge the write to " + topic.name(), e);
         } catch (InterruptedException e) {

@@ -53,28 +53,30 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
     private final Map<TopicPartition, Long> resumeAt = new HashMap<>();
     /** What made following fail, while it is being retried; {@code null} while all is well. */
     private volatile String failure;
+
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running;
     /** Cut short a pause between retries when the follower stops. */
     private final CountDownLatch stopping = new CountDownLatch(1);
+
     private Thread thread;
 
     /** One event as read, with where it stands in its topic. */
     public record FollowedEvent(AidEvent event, TopicPartition partition, long offset) {}
 
-    public TopicFollower(Map<String, Object> consumerConfig, List<Topic<? extends AidEvent>> topics,
-            Consumer<AidEvent> view) {
+    public TopicFollower(
+            Map<String, Object> consumerConfig, List<Topic<? extends AidEvent>> topics, Consumer<AidEvent> view) {
         this(topics, consumerConfig, followed -> view.accept(followed.event()));
     }
 
     /** For views that need to know each event's position, for instance to resume a stream. */
-    public static TopicFollower withPositions(Map<String, Object> consumerConfig,
-            List<Topic<? extends AidEvent>> topics, Consumer<FollowedEvent> view) {
+    public static TopicFollower withPositions(
+            Map<String, Object> consumerConfig, List<Topic<? extends AidEvent>> topics, Consumer<FollowedEvent> view) {
         return new TopicFollower(topics, consumerConfig, view);
     }
 
-    private TopicFollower(List<Topic<? extends AidEvent>> topics, Map<String, Object> consumerConfig,
-            Consumer<FollowedEvent> view) {
+    private TopicFollower(
+            List<Topic<? extends AidEvent>> topics, Map<String, Object> consumerConfig, Consumer<FollowedEvent> view) {
         this.consumerConfig = new HashMap<>(consumerConfig);
         this.consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -131,12 +133,15 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
     public Health health() {
         String lastFailure = failure;
         if (lastFailure != null) {
-            return Health.down().withDetail("topics", topicsByName.keySet())
+            return Health.down()
+                    .withDetail("topics", topicsByName.keySet())
                     .withDetail("reason", "cannot read the topics, retrying; the view does not update")
-                    .withDetail("error", lastFailure).build();
+                    .withDetail("error", lastFailure)
+                    .build();
         }
         return (progress.isLoaded() ? Health.up() : Health.outOfService().withDetail("reason", "loading the view"))
-                .withDetail("topics", topicsByName.keySet()).build();
+                .withDetail("topics", topicsByName.keySet())
+                .build();
     }
 
     /**
@@ -147,8 +152,8 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
      */
     public void awaitReadable(Map<TopicPartition, Long> offsets, Duration timeout) {
         if (!progress.awaitCaughtUp(offsets, timeout) && !progress.isLoaded()) {
-            throw new ViewNotLoaded("The view of " + String.join(" and ", topicsByName.keySet())
-                    + " is still being read from Kafka");
+            throw new ViewNotLoaded(
+                    "The view of " + String.join(" and ", topicsByName.keySet()) + " is still being read from Kafka");
         }
     }
 
@@ -209,8 +214,11 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
 
     private void fail(RuntimeException e, Duration pause) {
         failure = e.toString();
-        log.error("Following {} failed; the view does not update until it succeeds again in {} s",
-                topicsByName.keySet(), pause.toSeconds(), e);
+        log.error(
+                "Following {} failed; the view does not update until it succeeds again in {} s",
+                topicsByName.keySet(),
+                pause.toSeconds(),
+                e);
     }
 
     private void pauseQuietly(Duration pause) {
@@ -245,7 +253,11 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
             event = serdesByTopic.get(record.topic()).deserialize(record.topic(), record.value());
         } catch (SerializationException e) {
             // The matcher routes such records to the dead-letter topic; a view just passes over them.
-            log.warn("Skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+            log.warn(
+                    "Skipping unreadable record {}-{}@{}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
                     e.getMessage());
             return;
         }

@@ -23,6 +23,7 @@ final class ViewProgress {
     private final Map<TopicPartition, Long> positions = new HashMap<>();
     /** The committed ends of the topics when following began; empty until known. */
     private Map<TopicPartition, Long> endsAtStart = Map.of();
+
     private volatile boolean loaded;
 
     ViewProgress(Set<String> topics) {

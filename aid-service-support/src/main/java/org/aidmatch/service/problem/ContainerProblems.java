@@ -34,8 +34,12 @@ public class ContainerProblems {
     @Bean
     RequestRejectedHandler problemForRejectedRequests(JsonMapper json) {
         ProblemWriter problems = new ProblemWriter(json);
-        return (request, response, rejected) -> problems.write(response, HttpStatus.BAD_REQUEST, "Bad request",
+        return (request, response, rejected) -> problems.write(
+                response,
+                HttpStatus.BAD_REQUEST,
+                "Bad request",
                 "The request's path is not acceptable (encoded or repeated separators, dot segments or "
-                        + "parameters in the path are refused).", null);
+                        + "parameters in the path are refused).",
+                null);
     }
 }

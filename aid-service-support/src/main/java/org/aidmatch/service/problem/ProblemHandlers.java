@@ -2,7 +2,6 @@ package org.aidmatch.service.problem;
 
 import java.net.URI;
 import java.util.List;
-
 import org.aidmatch.service.kafka.BrokerUnavailable;
 import org.aidmatch.service.kafka.ViewNotLoaded;
 import org.slf4j.Logger;
@@ -37,31 +36,33 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
     public record FieldError(String field, String message) {}
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
                 .sorted(java.util.Comparator.comparing(FieldError::field))
                 .toList();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body has " + errors.size() + " invalid field(s).");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The request body has " + errors.size() + " invalid field(s).");
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors);
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (causedBy(e, RequestBodyTooLarge.class)) {
-            ProblemDetail tooLarge = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+            ProblemDetail tooLarge = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.CONTENT_TOO_LARGE,
                     "The request body may be at most " + RequestBodyTooLarge.MAX_BYTES + " bytes.");
             tooLarge.setTitle("Request body too large");
             return handleExceptionInternal(e, tooLarge, headers, HttpStatus.CONTENT_TOO_LARGE, request);
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, readableCause(e));
         problem.setTitle("Malformed request body");
-        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (e.getCause() instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             problem.setProperty("errors", List.of(new FieldError(path(mismatch), problem.getDetail())));
         }
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
@@ -70,7 +71,8 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
     @ExceptionHandler(BrokerUnavailable.class)
     ResponseEntity<ProblemDetail> brokerUnavailable(BrokerUnavailable e) {
         log.warn("Answering 503: {}", e.getMessage(), e.getCause());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
                 "The event store did not confirm the write, so nothing was recorded. Please retry.");
         problem.setTitle("Event store unavailable");
         problem.setType(URI.create("https://aidmatch.org/problems/event-store-unavailable"));
@@ -81,8 +83,8 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ViewNotLoaded.class)
     ResponseEntity<ProblemDetail> viewNotLoaded(ViewNotLoaded e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                e.getMessage() + ", so it cannot answer yet. Please retry.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, e.getMessage() + ", so it cannot answer yet. Please retry.");
         problem.setTitle("Still starting");
         problem.setType(URI.create("https://aidmatch.org/problems/view-loading"));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -102,10 +104,11 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
     private static String readableCause(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return "Unknown field '" + unknown.getPropertyName() + "'. Allowed fields: "
-                    + unknown.getKnownPropertyIds() + ".";
+            return "Unknown field '" + unknown.getPropertyName() + "'. Allowed fields: " + unknown.getKnownPropertyIds()
+                    + ".";
         }
-        if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+        if (cause instanceof MismatchedInputException mismatch
+                && mismatch.getTargetType() != null
                 && mismatch.getTargetType().isEnum()) {
             return "Field '" + path(mismatch) + "' must be one of "
                     + java.util.Arrays.toString(mismatch.getTargetType().getEnumConstants()) + ", by name.";
@@ -117,9 +120,10 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
     }
 
     private static String path(MismatchedInputException e) {
-        return String.join(".", e.getPath().stream()
-                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                .toList());
+        return String.join(
+                ".",
+                e.getPath().stream()
+                        .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                        .toList());
     }
-
 }

@@ -40,7 +40,9 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             entryPoint.commence(request, response, new BadCredentialsException("Unknown API key."));
             return;
         }
-        var authorities = caller.get().roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList();
+        var authorities = caller.get().roles().stream()
+                .map(role -> new SimpleGrantedAuthority(role.authority()))
+                .toList();
         var authentication = UsernamePasswordAuthenticationToken.authenticated(caller.get(), null, authorities);
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);

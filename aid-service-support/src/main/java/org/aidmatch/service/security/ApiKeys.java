@@ -37,7 +37,8 @@ public final class ApiKeys {
 
     public static ApiKeys load(Resource csv) {
         Map<String, Caller> byDigest = new HashMap<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(csv.getInputStream(), StandardCharsets.UTF_8))) {
             String header = reader.readLine();
             if (header == null || !header.strip().equals(HEADER)) {
                 throw new IllegalArgumentException(csv + ": the first line must be '" + HEADER + "'");
@@ -51,9 +52,12 @@ public final class ApiKeys {
                 }
                 String[] fields = line.split(",", -1);
                 if (fields.length != 3 || !fields[0].strip().matches("[0-9a-fA-F]{64}") || fields[1].isBlank()) {
-                    throw new IllegalArgumentException(csv + " line " + number + ": expected a 64-digit hex digest, an organisation and roles");
+                    throw new IllegalArgumentException(
+                            csv + " line " + number + ": expected a 64-digit hex digest, an organisation and roles");
                 }
-                byDigest.put(fields[0].strip().toLowerCase(Locale.ROOT), new Caller(fields[1].strip(), roles(fields[2], csv, number)));
+                byDigest.put(
+                        fields[0].strip().toLowerCase(Locale.ROOT),
+                        new Caller(fields[1].strip(), roles(fields[2], csv, number)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read API keys from " + csv, e);

@@ -1,8 +1,8 @@
 package org.aidmatch.service.security;
 
+import org.aidmatch.service.problem.ProblemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.aidmatch.service.problem.ProblemWriter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +13,8 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -69,42 +69,48 @@ public class ApiSecurity {
             + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiKeys keys, JsonMapper json,
-            ApiSecurityProperties properties, Environment environment) throws Exception {
+    SecurityFilterChain apiSecurityFilterChain(
+            HttpSecurity http, ApiKeys keys, JsonMapper json, ApiSecurityProperties properties, Environment environment)
+            throws Exception {
         ProblemWriter writer = new ProblemWriter(json);
         FailedSignIns failures = new FailedSignIns(properties.failedSignIns());
         ProblemResponses problems = new ProblemResponses(writer, failures);
-        BearerTokens.decoder(environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"),
-                environment.getProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri"),
-                properties.jwt().audience()).ifPresent(decoder -> configureBearerTokens(http, decoder, properties, problems));
+        BearerTokens.decoder(
+                        environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"),
+                        environment.getProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri"),
+                        properties.jwt().audience())
+                .ifPresent(decoder -> configureBearerTokens(http, decoder, properties, problems));
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frames -> frames.deny()))
                 .addFilterAfter(new SignInGate(failures, writer), HeaderWriterFilter.class)
                 .addFilterBefore(new ApiKeyFilter(keys, problems.unauthorized()), AnonymousAuthenticationFilter.class)
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(problems.unauthorized())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.unauthorized())
                         .accessDeniedHandler(problems.forbidden()))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Role.COORDINATOR.name())
-                        .requestMatchers("/api/**").authenticated()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .anyRequest().permitAll());
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole(Role.COORDINATOR.name())
+                        .requestMatchers("/api/**")
+                        .authenticated()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .anyRequest()
+                        .permitAll());
         return http.build();
     }
 
-    private static void configureBearerTokens(HttpSecurity http, JwtDecoder decoder, ApiSecurityProperties properties,
-            ProblemResponses problems) {
+    private static void configureBearerTokens(
+            HttpSecurity http, JwtDecoder decoder, ApiSecurityProperties properties, ProblemResponses problems) {
         try {
-            http.oauth2ResourceServer(oauth2 -> oauth2
-                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtCallers(properties.jwt())))
+            http.oauth2ResourceServer(oauth2 -> oauth2.jwt(
+                            jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtCallers(properties.jwt())))
                     .authenticationEntryPoint(problems.unauthorized()));
         } catch (Exception e) {
             throw new IllegalStateException("cannot set up bearer tokens", e);

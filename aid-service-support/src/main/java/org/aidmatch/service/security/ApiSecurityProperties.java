@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failedSignIns how many failed sign-ins an address may make before it is refused for a while
  */
 @ConfigurationProperties("aidmatch.security")
-public record ApiSecurityProperties(String apiKeysFile, @DefaultValue Jwt jwt, @DefaultValue FailedSignIns failedSignIns) {
+public record ApiSecurityProperties(
+        String apiKeysFile,
+        @DefaultValue Jwt jwt,
+        @DefaultValue FailedSignIns failedSignIns) {
 
     /**
      * Bearer tokens are accepted when {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}
@@ -23,12 +26,16 @@ public record ApiSecurityProperties(String apiKeysFile, @DefaultValue Jwt jwt, @
      * @param rolesClaim the claim holding the roles: a list, or a string separated by spaces, commas or {@code |}
      * @param audience the value the token's {@code aud} claim must hold
      */
-    public record Jwt(@DefaultValue("org") String organizationClaim, @DefaultValue("roles") String rolesClaim,
+    public record Jwt(
+            @DefaultValue("org") String organizationClaim,
+            @DefaultValue("roles") String rolesClaim,
             String audience) {}
 
     /**
      * @param limit failed sign-ins an address may make in a row
      * @param per how long the bucket takes to refill completely
      */
-    public record FailedSignIns(@DefaultValue("10") int limit, @DefaultValue("1m") Duration per) {}
+    public record FailedSignIns(
+            @DefaultValue("10") int limit,
+            @DefaultValue("1m") Duration per) {}
 }

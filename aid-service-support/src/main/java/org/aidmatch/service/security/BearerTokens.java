@@ -49,7 +49,8 @@ final class BearerTokens {
         }
         // Discovery asks the issuer over the network, so it waits for the first token.
         return Optional.of(new SupplierJwtDecoder(() -> {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuerUri).build();
+            NimbusJwtDecoder decoder =
+                    NimbusJwtDecoder.withIssuerLocation(issuerUri).build();
             decoder.setJwtValidator(validator);
             return decoder;
         }));

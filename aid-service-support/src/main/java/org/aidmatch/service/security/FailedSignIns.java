@@ -31,8 +31,10 @@ final class FailedSignIns {
             .build();
 
     FailedSignIns(ApiSecurityProperties.FailedSignIns settings) {
-        this.limit = Bandwidth.builder().capacity(settings.limit())
-                .refillGreedy(settings.limit(), settings.per()).build();
+        this.limit = Bandwidth.builder()
+                .capacity(settings.limit())
+                .refillGreedy(settings.limit(), settings.per())
+                .build();
     }
 
     /** Logs the failure, without the credential, and counts it against the caller's address. */

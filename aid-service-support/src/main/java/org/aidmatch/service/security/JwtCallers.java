@@ -29,13 +29,16 @@ final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
             throw refused("The token has no '" + claims.organizationClaim() + "' claim naming the organisation.");
         }
         Caller caller = new Caller(organization, roles(jwt.getClaim(claims.rolesClaim())));
-        var authorities = caller.roles().stream().map(role -> new SimpleGrantedAuthority(role.authority())).toList();
+        var authorities = caller.roles().stream()
+                .map(role -> new SimpleGrantedAuthority(role.authority()))
+                .toList();
         return UsernamePasswordAuthenticationToken.authenticated(caller, jwt, authorities);
     }
 
     /** Unknown role names are ignored: an identity provider may carry roles of other systems. */
     private static Set<Role> roles(Object claim) {
-        Collection<?> names = claim instanceof Collection<?> list ? list
+        Collection<?> names = claim instanceof Collection<?> list
+                ? list
                 : claim instanceof String text ? List.of(text.split("[\\s,|]+")) : List.of();
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (Object name : names) {

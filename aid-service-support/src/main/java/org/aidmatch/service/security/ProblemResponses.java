@@ -22,17 +22,22 @@ final class ProblemResponses {
             String detail = "Send an API key in the X-Api-Key header, or a bearer token.";
             if (SignInGate.carriesCredentials(request)) {
                 failures.failed(request, e.getMessage());
-                detail = e instanceof InvalidBearerTokenException ? "The bearer token was not accepted."
+                detail = e instanceof InvalidBearerTokenException
+                        ? "The bearer token was not accepted."
                         : e.getMessage() != null && e.getMessage().startsWith("Unknown") ? e.getMessage() : detail;
             }
             response.setHeader("WWW-Authenticate", "ApiKey header=\"X-Api-Key\", Bearer");
-            problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required", detail,
-                    request.getRequestURI());
+            problems.write(
+                    response, HttpStatus.UNAUTHORIZED, "Authentication required", detail, request.getRequestURI());
         };
     }
 
     AccessDeniedHandler forbidden() {
-        return (request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN, "Forbidden",
-                "Your organisation's roles do not allow this.", request.getRequestURI());
+        return (request, response, e) -> problems.write(
+                response,
+                HttpStatus.FORBIDDEN,
+                "Forbidden",
+                "Your organisation's roles do not allow this.",
+                request.getRequestURI());
     }
 }

@@ -38,13 +38,19 @@ final class SignInGate extends OncePerRequestFilter {
         if (refused.isPresent()) {
             long seconds = Math.max(1, (refused.get().toMillis() + 999) / 1000);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins",
+            problems.write(
+                    response,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many failed sign-ins",
                     "Too many failed sign-ins from your address. Try again in " + seconds + " s.",
                     request.getRequestURI());
             return;
         }
         if (request.getHeader(ApiKeyFilter.HEADER) != null && request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
-            problems.write(response, HttpStatus.BAD_REQUEST, "Two credentials",
+            problems.write(
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "Two credentials",
                     "Send one credential: an API key in " + ApiKeyFilter.HEADER + " or a bearer token, not both.",
                     request.getRequestURI());
             return;

@@ -16,13 +16,24 @@ public class ApiDocs {
     @Bean
     OpenAPI aidMatchOpenApi(@Value("${spring.application.name:aidmatch}") String application) {
         return new OpenAPI()
-                .info(new Info().title("AidMatch " + application).version("v1")
-                        .description("Matching medical aid requests with donor offers. Errors are RFC 9457 problem+json."))
+                .info(new Info()
+                        .title("AidMatch " + application)
+                        .version("v1")
+                        .description(
+                                "Matching medical aid requests with donor offers. Errors are RFC 9457 problem+json."))
                 .components(new Components()
-                        .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                                .in(SecurityScheme.In.HEADER).name("X-Api-Key"))
-                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT")))
+                        .addSecuritySchemes(
+                                "apiKey",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name("X-Api-Key"))
+                        .addSecuritySchemes(
+                                "bearer",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("apiKey"))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }

@@ -31,8 +31,12 @@ public final class BodySizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
-            problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
-                    "The request body may be at most " + MAX_BYTES + " bytes.", request.getRequestURI());
+            problems.write(
+                    response,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "Request body too large",
+                    "The request body may be at most " + MAX_BYTES + " bytes.",
+                    request.getRequestURI());
             return;
         }
         chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request) : request, response);

@@ -1,8 +1,8 @@
 package org.aidmatch.service.web;
 
-import org.aidmatch.service.problem.Problems;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.aidmatch.service.problem.Problems;
 import org.aidmatch.service.security.Caller;
 
 /**
@@ -24,7 +24,8 @@ public final class IdempotencyKeys {
         if (key.isBlank() || key.length() > MAX_LENGTH) {
             throw Problems.badRequest(HEADER + " must be 1 to " + MAX_LENGTH + " characters.");
         }
-        return UUID.nameUUIDFromBytes((kind + "\n" + caller.organization() + "\n" + key)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(
+                        (kind + "\n" + caller.organization() + "\n" + key).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 }

@@ -1,9 +1,9 @@
 package org.aidmatch.service.web;
 
-import org.aidmatch.service.problem.Problems;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.aidmatch.service.problem.Problems;
 
 /** One page of a list answer: {@code {items, page, size, total}}, pages counted from 0. */
 public record PageOf<T>(List<T> items, int page, int size, long total) {

@@ -40,7 +40,8 @@ class TopicFollowerIT {
         Set<String> seen = ConcurrentHashMap.newKeySet();
         TopicFollower follower = new TopicFollower(
                 Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers()),
-                List.of(Topics.REQUESTS), event -> {
+                List.of(Topics.REQUESTS),
+                event -> {
                     awaitQuietly(gate);
                     record(event, prefix, seen);
                 });

@@ -83,7 +83,9 @@ public final class PipelineBenchmark {
     private void measure(int events) throws Exception {
         KafkaTestBroker.createTopics();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(IDENTITY_OUT, 6, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(IDENTITY_OUT, 6, (short) 1)))
+                    .all()
+                    .get();
         }
         System.out.println("warming up both topologies with " + WARM_UP_EVENTS + " events each");
         live(this::identity, "warm-identity", WARM_UP_EVENTS, IDENTITY_OUT, 1);
@@ -101,9 +103,11 @@ public final class PipelineBenchmark {
         Histogram latency = latencyAtFixedRate(1_000, 5, 20);
 
         System.out.printf("%nevents per run: %d live, %d in the backlog (request/offer pairs)%n", events, backlog);
-        System.out.printf("backlog  identity %8.0f events/s   matcher %8.0f events/s   ratio %.2f%n",
+        System.out.printf(
+                "backlog  identity %8.0f events/s   matcher %8.0f events/s   ratio %.2f%n",
                 identityBacklog, matcherBacklog, matcherBacklog / identityBacklog);
-        System.out.printf("live     identity %8.0f events/s   matcher %8.0f events/s   ratio %.2f%n",
+        System.out.printf(
+                "live     identity %8.0f events/s   matcher %8.0f events/s   ratio %.2f%n",
                 identityLive, matcherLive, matcherLive / identityLive);
         System.out.println("post-to-match at 1000 events/s, 20 s after 5 s warm-up: " + Latencies.describe(latency));
     }
@@ -147,23 +151,25 @@ public final class PipelineBenchmark {
                 AutoCloseable matcher = matcher("latest");
                 KafkaProducer<String, byte[]> producer = producer();
                 KafkaProducer<String, byte[]> offerProducer = AS_SERVICES ? servicesProducer() : null) {
-            Thread sender = new Thread(() -> {
-                long interval = 1_000_000_000L / pairsPerSecond;
-                long next = System.nanoTime();
-                for (int i = 0; i < pairs; i++) {
-                    // Parks rather than spins: a spinning sender would take one of the two cores.
-                    LockSupport.parkNanos(next - System.nanoTime());
-                    send(producer, request("lat-" + i, i));
-                    if (i >= warmUpPairs) {
-                        sentAt.put(id("lat-" + i), System.nanoTime());
-                    }
-                    send(offerProducer != null ? offerProducer : producer, offer("lat-" + i, i));
-                    next += interval;
-                }
-            }, "fixed-rate-sender");
+            Thread sender = new Thread(
+                    () -> {
+                        long interval = 1_000_000_000L / pairsPerSecond;
+                        long next = System.nanoTime();
+                        for (int i = 0; i < pairs; i++) {
+                            // Parks rather than spins: a spinning sender would take one of the two cores.
+                            LockSupport.parkNanos(next - System.nanoTime());
+                            send(producer, request("lat-" + i, i));
+                            if (i >= warmUpPairs) {
+                                sentAt.put(id("lat-" + i), System.nanoTime());
+                            }
+                            send(offerProducer != null ? offerProducer : producer, offer("lat-" + i, i));
+                            next += interval;
+                        }
+                    },
+                    "fixed-rate-sender");
             sender.start();
-            Histogram latency = MatchWatch.await(consumer, sentAt, pairs - warmUpPairs,
-                    Duration.ofSeconds(warmUpSeconds + seconds + 60));
+            Histogram latency = MatchWatch.await(
+                    consumer, sentAt, pairs - warmUpPairs, Duration.ofSeconds(warmUpSeconds + seconds + 60));
             sender.join();
             return latency;
         }
@@ -182,7 +188,8 @@ public final class PipelineBenchmark {
     }
 
     private AutoCloseable matcher(String offsetReset) throws Exception {
-        MatcherStreams matcher = new MatcherStreams(MatcherTopology.build(), streamsConfig("bench-matcher-", offsetReset));
+        MatcherStreams matcher =
+                new MatcherStreams(MatcherTopology.build(), streamsConfig("bench-matcher-", offsetReset));
         matcher.start();
         awaitRunning(matcher::state);
         return matcher::stop;
@@ -190,11 +197,18 @@ public final class PipelineBenchmark {
 
     /** The matcher's own settings (exactly-once v2, 100 ms commits), for both topologies. */
     private Map<String, Object> streamsConfig(String applicationPrefix, String offsetReset) throws Exception {
-        return MatcherStreamsConfig.of(Map.of(
-                StreamsConfig.APPLICATION_ID_CONFIG, applicationPrefix + UUID.randomUUID(),
-                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(applicationPrefix).toString(),
-                "auto.offset.reset", offsetReset), 1, (record, cause) -> { });
+        return MatcherStreamsConfig.of(
+                Map.of(
+                        StreamsConfig.APPLICATION_ID_CONFIG,
+                        applicationPrefix + UUID.randomUUID(),
+                        StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        StreamsConfig.STATE_DIR_CONFIG,
+                        Files.createTempDirectory(applicationPrefix).toString(),
+                        "auto.offset.reset",
+                        offsetReset),
+                1,
+                (record, cause) -> {});
     }
 
     private static void awaitRunning(Supplier<KafkaStreams.State> state) throws InterruptedException {
@@ -216,28 +230,51 @@ public final class PipelineBenchmark {
     }
 
     private RequestPosted request(String name, int i) {
-        return new RequestPosted(UUID.randomUUID().toString(), id(name), "hospital",
-                supplyTypes.get(i % supplyTypes.size()), 10, "KE", Urgency.HIGH, null, null, Instant.now(),
+        return new RequestPosted(
+                UUID.randomUUID().toString(),
+                id(name),
+                "hospital",
+                supplyTypes.get(i % supplyTypes.size()),
+                10,
+                "KE",
+                Urgency.HIGH,
+                null,
+                null,
+                Instant.now(),
                 AidEvent.CURRENT_SCHEMA_VERSION);
     }
 
     /** An offer for Eastern Africa (014), which covers the request's Kenya. */
     private OfferPosted offer(String name, int i) {
-        return new OfferPosted(UUID.randomUUID().toString(), id(name), "donor",
-                supplyTypes.get(i % supplyTypes.size()), 10, List.of("014"), null, null, Instant.now(),
+        return new OfferPosted(
+                UUID.randomUUID().toString(),
+                id(name),
+                "donor",
+                supplyTypes.get(i % supplyTypes.size()),
+                10,
+                List.of("014"),
+                null,
+                null,
+                Instant.now(),
                 AidEvent.CURRENT_SCHEMA_VERSION);
     }
 
     private void send(KafkaProducer<String, byte[]> producer, AidEvent event) {
         String topic = event instanceof RequestPosted ? Topics.REQUESTS.name() : Topics.OFFERS.name();
-        producer.send(new ProducerRecord<>(topic, null, event.occurredAt().toEpochMilli(), event.supplyType(),
+        producer.send(new ProducerRecord<>(
+                topic,
+                null,
+                event.occurredAt().toEpochMilli(),
+                event.supplyType(),
                 serializer.serialize(topic, event)));
     }
 
     /** As the services' publisher: idempotent, acks=all, no linger. */
     private KafkaProducer<String, byte[]> servicesProducer() {
-        return new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", 0,
-                "enable.idempotence", true), new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(
+                Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", 0, "enable.idempotence", true),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     /**
@@ -249,8 +286,19 @@ public final class PipelineBenchmark {
         if (AS_SERVICES) {
             return servicesProducer();
         }
-        return new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", 1,
-                "enable.idempotence", false, "max.in.flight.requests.per.connection", 1),
-                new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(
+                Map.of(
+                        "bootstrap.servers",
+                        bootstrap,
+                        "acks",
+                        "all",
+                        "linger.ms",
+                        1,
+                        "enable.idempotence",
+                        false,
+                        "max.in.flight.requests.per.connection",
+                        1),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 }

@@ -43,7 +43,8 @@ final class PlainHttp {
                 all.add(connection);
                 mine.put(server, connection);
             }
-            Response response = connection.post(server, uri.getRawPath(), apiKey, body.getBytes(StandardCharsets.UTF_8));
+            Response response =
+                    connection.post(server, uri.getRawPath(), apiKey, body.getBytes(StandardCharsets.UTF_8));
             if (connection.closedByServer) {
                 forget(mine, server, connection);
             }
@@ -106,14 +107,16 @@ final class PlainHttp {
                 String value = header.substring(colon + 1).trim();
                 switch (name) {
                     case "content-length" -> length = Long.parseLong(value);
-                    case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                    case "transfer-encoding" ->
+                        chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                     case "connection" -> closedByServer = value.equalsIgnoreCase("close");
-                    default -> { }
+                    default -> {}
                 }
             }
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             if (chunked) {
-                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
+                for (int size = Integer.parseInt(line().split(";")[0].trim(), 16);
+                        size > 0;
                         size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
                     body.write(in.readNBytes(size));
                     line();

@@ -98,13 +98,13 @@ public final class RestBenchmark {
 
         // First, while the book is empty and the matcher has no backlog; then without the matcher,
         // which would run on other machines than the REST edge in any deployment that needs the rate.
-        List<String> matcherArgs = new ArrayList<>(List.of(
-                "--spring.kafka.streams.state-dir=" + Files.createTempDirectory("bench-matcher")));
+        List<String> matcherArgs = new ArrayList<>(
+                List.of("--spring.kafka.streams.state-dir=" + Files.createTempDirectory("bench-matcher")));
         // matcher properties for an experiment, as "--spring.kafka.streams.properties.X=Y --...", space-separated
         Optional.ofNullable(System.getProperty("aidmatch.bench.matcher-args"))
                 .ifPresent(extra -> matcherArgs.addAll(List.of(extra.trim().split("\\s+"))));
-        ConfigurableApplicationContext matcher = startService(MatcherServiceApplication.builder(),
-                matcherArgs.toArray(String[]::new));
+        ConfigurableApplicationContext matcher =
+                startService(MatcherServiceApplication.builder(), matcherArgs.toArray(String[]::new));
         while (matcher.getBean(MatcherStreams.class).state() != KafkaStreams.State.RUNNING) {
             Thread.sleep(50);
         }
@@ -113,8 +113,11 @@ public final class RestBenchmark {
                 + POST_TO_MATCH_WARM_UP + " s warm-up: "
                 + Latencies.describe(postToMatch));
         // From the event's timestamp (set when its service published it) to the matcher deciding on it.
-        Timer decided = matcher.getBean(MeterRegistry.class).get("aidmatch.processing.latency").timer();
-        print(String.format("  of which posted-to-decided in the matcher: mean %.1f ms, max %.1f ms over %d events",
+        Timer decided = matcher.getBean(MeterRegistry.class)
+                .get("aidmatch.processing.latency")
+                .timer();
+        print(String.format(
+                "  of which posted-to-decided in the matcher: mean %.1f ms, max %.1f ms over %d events",
                 decided.mean(TimeUnit.MILLISECONDS), decided.max(TimeUnit.MILLISECONDS), decided.count()));
         matcher.close();
         services.remove(matcher);
@@ -125,19 +128,22 @@ public final class RestBenchmark {
         print("warming up for 20 s");
         closedLoop(trivial, clients, 10);
         closedLoop(real, clients, 10);
-        print(String.format("as fast as %d clients go, %d s each (closed loop; latency is service time)", clients, seconds));
+        print(String.format(
+                "as fast as %d clients go, %d s each (closed loop; latency is service time)", clients, seconds));
         LoadLoops.Result trivialMax = closedLoop(trivial, clients, seconds);
         print("  trivial endpoint:         " + trivialMax);
         LoadLoops.Result realMax = closedLoop(real, clients, seconds);
         print("  POST requests and offers: " + realMax);
         print(String.format("  ratio real/trivial: %.2f", realMax.perSecond() / trivialMax.perSecond()));
-        print(String.format("at a fixed %d posts/s, %d s each (open loop; latency from when each post was due)",
+        print(String.format(
+                "at a fixed %d posts/s, %d s each (open loop; latency from when each post was due)",
                 FIXED_RATE, seconds));
         LoadLoops.Result trivialRate = openLoop(trivial, FIXED_RATE, seconds);
         print("  trivial endpoint:         " + trivialRate);
         LoadLoops.Result realRate = openLoop(real, FIXED_RATE, seconds);
         print("  POST requests and offers: " + realRate);
-        print(String.format("  p99 ratio real/trivial: %.2f",
+        print(String.format(
+                "  p99 ratio real/trivial: %.2f",
                 Latencies.millis(realRate.latency(), 99) / Latencies.millis(trivialRate.latency(), 99)));
     }
 
@@ -163,7 +169,10 @@ public final class RestBenchmark {
         System.err.println(line);
     }
 
-    private enum Target { TRIVIAL, REAL }
+    private enum Target {
+        TRIVIAL,
+        REAL
+    }
 
     /** Request and offer pairs at a fixed rate; latency from each offer's POST to its match. */
     private Histogram postToMatch(int postsPerSecond, int warmUpSeconds, int seconds) throws Exception {
@@ -174,25 +183,28 @@ public final class RestBenchmark {
         long interval = 1_000_000_000L / pairsPerSecond;
         int senders = 16;
         long begun = System.nanoTime() + 10_000_000L;
-        try (KafkaConsumer<String, byte[]> consumer = CommittedTail.open(KafkaTestBroker.bootstrapServers(), Topics.MATCHES.name())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                CommittedTail.open(KafkaTestBroker.bootstrapServers(), Topics.MATCHES.name())) {
             List<Thread> threads = new ArrayList<>();
             for (int s = 0; s < senders; s++) {
                 int sender = s;
-                threads.add(new Thread(() -> {
-                    for (int i = sender; i < pairs; i += senders) {
-                        LockSupport.parkNanos(begun + i * interval - System.nanoTime());
-                        String requestId = postForId(requests, TestApiKeys.REQUESTER, requestBody(i));
-                        long offerSent = System.nanoTime();
-                        if (requestId != null && i >= warmUpPairs) {
-                            offerSentAt.put(requestId, offerSent);
-                        }
-                        postForId(offers, TestApiKeys.DONOR, offerBody(i));
-                    }
-                }, "pair-" + sender));
+                threads.add(new Thread(
+                        () -> {
+                            for (int i = sender; i < pairs; i += senders) {
+                                LockSupport.parkNanos(begun + i * interval - System.nanoTime());
+                                String requestId = postForId(requests, TestApiKeys.REQUESTER, requestBody(i));
+                                long offerSent = System.nanoTime();
+                                if (requestId != null && i >= warmUpPairs) {
+                                    offerSentAt.put(requestId, offerSent);
+                                }
+                                postForId(offers, TestApiKeys.DONOR, offerBody(i));
+                            }
+                        },
+                        "pair-" + sender));
             }
             threads.forEach(Thread::start);
-            Histogram latency = MatchWatch.await(consumer, offerSentAt, pairs - warmUpPairs,
-                    Duration.ofSeconds(warmUpSeconds + seconds + 60));
+            Histogram latency = MatchWatch.await(
+                    consumer, offerSentAt, pairs - warmUpPairs, Duration.ofSeconds(warmUpSeconds + seconds + 60));
             for (Thread thread : threads) {
                 thread.join();
             }
@@ -213,7 +225,9 @@ public final class RestBenchmark {
 
     private String postForId(URI uri, String apiKey, String body) {
         String answer = send(uri, apiKey, body);
-        return answer == null ? null : EventJson.mapper().readTree(answer).path("id").asString();
+        return answer == null
+                ? null
+                : EventJson.mapper().readTree(answer).path("id").asString();
     }
 
     /** The body of a 201, or {@code null} for anything else. */

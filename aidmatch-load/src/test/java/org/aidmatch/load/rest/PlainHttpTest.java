@@ -41,7 +41,8 @@ class PlainHttpTest {
     @Test
     void posts_a_body_and_reads_a_fixed_length_answer_over_one_kept_alive_connection() {
         for (int i = 0; i < 3; i++) {
-            PlainHttp.Response response = http.post(uri("/fixed"), "key-" + i, "{\"n\":" + i + ",\"name\":\"Dušanbe\"}");
+            PlainHttp.Response response =
+                    http.post(uri("/fixed"), "key-" + i, "{\"n\":" + i + ",\"name\":\"Dušanbe\"}");
 
             assertThat(response.status()).isEqualTo(201);
             assertThat(response.body()).isEqualTo("key-" + i + " {\"n\":" + i + ",\"name\":\"Dušanbe\"}");
@@ -59,8 +60,8 @@ class PlainHttpTest {
 
     @Test
     void opens_a_new_connection_when_the_server_closes_one() {
-        List<PlainHttp.Response> responses = List.of(
-                http.post(uri("/closing"), "k", "a"), http.post(uri("/closing"), "k", "b"));
+        List<PlainHttp.Response> responses =
+                List.of(http.post(uri("/closing"), "k", "a"), http.post(uri("/closing"), "k", "b"));
 
         assertThat(responses).extracting(PlainHttp.Response::body).containsExactly("k a", "k b");
         assertThat(clientPorts).as("a connection per post").hasSize(2);
@@ -82,7 +83,7 @@ class PlainHttpTest {
     private void answer(HttpExchange exchange, boolean chunked, boolean close) throws IOException {
         clientPorts.add(exchange.getRemoteAddress().getPort());
         byte[] answer = (exchange.getRequestHeaders().getFirst("X-Api-Key") + " "
-                + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
+                        + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
                 .getBytes(StandardCharsets.UTF_8);
         if (close) {
             exchange.getResponseHeaders().add("Connection", "close");

@@ -63,7 +63,8 @@ final class BookEntrySerde implements Serde<BookEntry>, Serializer<BookEntry>, D
                 out.writeLong(entry.postedAt().getEpochSecond());
                 out.writeInt(entry.postedAt().getNano());
             }
-            writeNullable(out, entry.closedAs() == null ? null : entry.closedAs().name());
+            writeNullable(
+                    out, entry.closedAs() == null ? null : entry.closedAs().name());
         } catch (IOException e) {
             throw new SerializationException("cannot write book entry " + entry.id(), e);
         }
@@ -100,8 +101,19 @@ final class BookEntrySerde implements Serde<BookEntry>, Serializer<BookEntry>, D
             long sequence = in.readLong();
             Instant postedAt = in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
             String closedAs = readNullable(in);
-            return new BookEntry(side, id, organization, supplyType, quantity, remaining, country, serviceArea,
-                    urgency == null ? null : Urgency.valueOf(urgency), lastDay, sequence, postedAt,
+            return new BookEntry(
+                    side,
+                    id,
+                    organization,
+                    supplyType,
+                    quantity,
+                    remaining,
+                    country,
+                    serviceArea,
+                    urgency == null ? null : Urgency.valueOf(urgency),
+                    lastDay,
+                    sequence,
+                    postedAt,
                     closedAs == null ? null : CloseReason.valueOf(closedAs));
         } catch (IOException | IllegalArgumentException e) {
             throw new SerializationException("cannot read a book entry from " + topic, e);

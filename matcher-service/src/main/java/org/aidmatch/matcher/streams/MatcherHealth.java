@@ -17,7 +17,8 @@ public final class MatcherHealth implements HealthIndicator {
     public Health health() {
         KafkaStreams.State state = streams.state();
         Health.Builder health = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING
-                ? Health.up() : Health.down();
+                ? Health.up()
+                : Health.down();
         return health.withDetail("streams", state.name()).build();
     }
 }

@@ -28,8 +28,10 @@ public final class MatcherMetrics {
     public void rejected(String topic, String cause) {
         Counter.builder("aidmatch.events.rejected")
                 .description("Events sent to a dead-letter topic instead of the book")
-                .tag("topic", topic).tag("cause", cause)
-                .register(registry).increment();
+                .tag("topic", topic)
+                .tag("cause", cause)
+                .register(registry)
+                .increment();
     }
 
     public void decided(long eventTimestampMillis, long nowMillis) {

@@ -38,7 +38,9 @@ public final class MatcherStreams implements SmartLifecycle {
         if (streams != null) {
             // Leaving the group lets a restarted or remaining instance take the tasks over at once,
             // instead of waiting for this member's session to time out.
-            streams.close(new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(30)).leaveGroup(true));
+            streams.close(new KafkaStreams.CloseOptions()
+                    .timeout(Duration.ofSeconds(30))
+                    .leaveGroup(true));
             streams = null;
         }
     }

@@ -23,8 +23,8 @@ public final class MatcherStreamsConfig {
      * @param replicationFactor for the changelog, unless {@code base} sets one
      * @param unreadable where records that cannot be deserialized go
      */
-    public static Map<String, Object> of(Map<String, Object> base, int replicationFactor,
-            ConsumerRecordRecoverer unreadable) {
+    public static Map<String, Object> of(
+            Map<String, Object> base, int replicationFactor, ConsumerRecordRecoverer unreadable) {
         Map<String, Object> config = new HashMap<>(base);
         // Exactly once: store updates, decisions and input offsets commit atomically.
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -36,7 +36,8 @@ public final class MatcherStreamsConfig {
         config.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         config.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
         config.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, staticMemberId(config));
-        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        config.put(
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 RecoveringDeserializationExceptionHandler.class);
         config.put(RecoveringDeserializationExceptionHandler.KSTREAM_DESERIALIZATION_RECOVERER, unreadable);
         return config;
@@ -48,8 +49,8 @@ public final class MatcherStreamsConfig {
      * instance; every instance already has a state directory of its own, so it is derived from it.
      */
     static String staticMemberId(Map<String, Object> config) {
-        String stateDir = String.valueOf(config.getOrDefault(StreamsConfig.STATE_DIR_CONFIG,
-                System.getProperty("java.io.tmpdir") + "/kafka-streams"));
+        String stateDir = String.valueOf(config.getOrDefault(
+                StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/kafka-streams"));
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();

@@ -29,16 +29,24 @@ public final class MatcherTopology {
 
     public static Topology build(MatcherMetrics metrics) {
         Topology topology = new Topology();
-        topology.addSource("requests", Topics.REQUESTS.keySerde().deserializer(),
-                Topics.REQUESTS.valueSerde().deserializer(), Topics.REQUESTS.name());
-        topology.addSource("offers", Topics.OFFERS.keySerde().deserializer(),
-                Topics.OFFERS.valueSerde().deserializer(), Topics.OFFERS.name());
+        topology.addSource(
+                "requests",
+                Topics.REQUESTS.keySerde().deserializer(),
+                Topics.REQUESTS.valueSerde().deserializer(),
+                Topics.REQUESTS.name());
+        topology.addSource(
+                "offers",
+                Topics.OFFERS.keySerde().deserializer(),
+                Topics.OFFERS.valueSerde().deserializer(),
+                Topics.OFFERS.name());
         topology.addProcessor("matcher", () -> new MatchingProcessor(metrics), "requests", "offers");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BOOK_STORE),
-                Serdes.String(), new BookEntrySerde())
-                // An entry often changes twice within a commit (arrives, then is filled): the cache
-                // sends only its last state to the changelog.
-                .withCachingEnabled(), "matcher");
+        topology.addStateStore(
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(BOOK_STORE), Serdes.String(), new BookEntrySerde())
+                        // An entry often changes twice within a commit (arrives, then is filled): the cache
+                        // sends only its last state to the changelog.
+                        .withCachingEnabled(),
+                "matcher");
         addSink(topology, MATCHES_SINK, Topics.MATCHES);
         addSink(topology, REQUESTS_DEAD_LETTER_SINK, Topics.REQUESTS_DEAD_LETTER);
         addSink(topology, OFFERS_DEAD_LETTER_SINK, Topics.OFFERS_DEAD_LETTER);
@@ -47,7 +55,11 @@ public final class MatcherTopology {
 
     /** The processor forwards events of the topic's family, so the sink writes with the topic's own serdes. */
     private static <V extends AidEvent> void addSink(Topology topology, String name, Topic<V> topic) {
-        topology.addSink(name, topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer(),
+        topology.addSink(
+                name,
+                topic.name(),
+                topic.keySerde().serializer(),
+                topic.valueSerde().serializer(),
                 "matcher");
     }
 }

@@ -68,7 +68,9 @@ final class MatchingProcessor implements Processor<String, AidEvent, String, Aid
             }
         }
         log.info("Task {} rebuilt its book from {} stored entries", context.taskId(), entries);
-        context.schedule(EXPIRY_SWEEP, PunctuationType.STREAM_TIME,
+        context.schedule(
+                EXPIRY_SWEEP,
+                PunctuationType.STREAM_TIME,
                 timestamp -> decided(null, book.expire(Instant.ofEpochMilli(timestamp)), timestamp));
     }
 
@@ -118,8 +120,8 @@ final class MatchingProcessor implements Processor<String, AidEvent, String, Aid
         }
         touched.forEach(entry -> store(entry.side(), entry.id()));
         for (MatchEvent decision : decisions) {
-            context.forward(new Record<>(decision.supplyType(), (AidEvent) decision, timestamp),
-                    MatcherTopology.MATCHES_SINK);
+            context.forward(
+                    new Record<>(decision.supplyType(), (AidEvent) decision, timestamp), MatcherTopology.MATCHES_SINK);
         }
     }
 
@@ -140,8 +142,12 @@ final class MatchingProcessor implements Processor<String, AidEvent, String, Aid
         context.recordMetadata().ifPresent(metadata -> {
             headers.add(KafkaHeaders.DLT_ORIGINAL_TOPIC, bytes(metadata.topic()));
             // Binary, as Spring's DeadLetterPublishingRecoverer writes them for unreadable records.
-            headers.add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(4).putInt(metadata.partition()).array());
-            headers.add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(8).putLong(metadata.offset()).array());
+            headers.add(
+                    KafkaHeaders.DLT_ORIGINAL_PARTITION,
+                    ByteBuffer.allocate(4).putInt(metadata.partition()).array());
+            headers.add(
+                    KafkaHeaders.DLT_ORIGINAL_OFFSET,
+                    ByteBuffer.allocate(8).putLong(metadata.offset()).array());
         });
         String sink = record.value() instanceof OfferEvent
                 ? MatcherTopology.OFFERS_DEAD_LETTER_SINK

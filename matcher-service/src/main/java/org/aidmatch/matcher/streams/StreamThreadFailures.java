@@ -45,8 +45,11 @@ public final class StreamThreadFailures implements StreamsUncaughtExceptionHandl
             replacements.removeFirst();
         }
         if (replacements.size() >= replacementsAllowed) {
-            log.error("A stream thread failed again, the {}th time within {}: shutting the matcher down",
-                    replacements.size() + 1, window, exception);
+            log.error(
+                    "A stream thread failed again, the {}th time within {}: shutting the matcher down",
+                    replacements.size() + 1,
+                    window,
+                    exception);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         }
         replacements.addLast(now);

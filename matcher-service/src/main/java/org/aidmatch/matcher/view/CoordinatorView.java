@@ -127,19 +127,32 @@ public final class CoordinatorView {
         byKey.forEach((key, sums) -> {
             String supplyType = key.substring(0, key.indexOf('|'));
             String country = key.substring(key.indexOf('|') + 1);
-            String supplyName = SupplyCatalogue.standard().find(supplyType).map(SupplyType::name).orElse(supplyType);
-            rows.add(new GapRow(supplyType, supplyName, country, Regions.displayName(country), sums[0], sums[1],
-                    sums[2], openOffered(supplyType, country)));
+            String supplyName = SupplyCatalogue.standard()
+                    .find(supplyType)
+                    .map(SupplyType::name)
+                    .orElse(supplyType);
+            rows.add(new GapRow(
+                    supplyType,
+                    supplyName,
+                    country,
+                    Regions.displayName(country),
+                    sums[0],
+                    sums[1],
+                    sums[2],
+                    openOffered(supplyType, country)));
         });
-        rows.sort(Comparator.comparingLong(GapRow::unmet).reversed()
-                .thenComparing(GapRow::supplyType).thenComparing(GapRow::country));
+        rows.sort(Comparator.comparingLong(GapRow::unmet)
+                .reversed()
+                .thenComparing(GapRow::supplyType)
+                .thenComparing(GapRow::country));
         return rows;
     }
 
     private long openOffered(String supplyType, String country) {
         long total = 0;
         for (Item offer : offers.values()) {
-            if (!offer.closed && supplyType.equals(offer.supplyType)
+            if (!offer.closed
+                    && supplyType.equals(offer.supplyType)
                     && offer.serviceArea.stream().anyMatch(code -> Regions.covers(code, country))) {
                 total += offer.quantity - offer.matched;
             }

@@ -9,5 +9,12 @@ package org.aidmatch.matcher.view;
  * @param openOffered what open offers could still give to this country (their area covers it);
  *     the same offer counts in every country it covers, so these do not add up across countries
  */
-public record GapRow(String supplyType, String supplyName, String country, String countryName,
-        long requested, long matched, long unmet, long openOffered) {}
+public record GapRow(
+        String supplyType,
+        String supplyName,
+        String country,
+        String countryName,
+        long requested,
+        long matched,
+        long unmet,
+        long openOffered) {}

@@ -31,7 +31,8 @@ public record StreamPosition(Map<Integer, Long> nextOffsets) {
             return START;
         }
         if (text.length() > MAX_TEXT || !text.strip().matches("\\d{1,9}:\\d{1,19}(,\\d{1,9}:\\d{1,19})*")) {
-            throw new IllegalArgumentException("not a stream position: expected partition:offset pairs such as 0:12,3:7");
+            throw new IllegalArgumentException(
+                    "not a stream position: expected partition:offset pairs such as 0:12,3:7");
         }
         Map<Integer, Long> offsets = new TreeMap<>();
         try {
@@ -57,8 +58,9 @@ public record StreamPosition(Map<Integer, Long> nextOffsets) {
 
     @Override
     public String toString() {
-        return new TreeMap<>(nextOffsets).entrySet().stream()
-                .map(entry -> entry.getKey() + ":" + entry.getValue())
-                .collect(Collectors.joining(","));
+        return new TreeMap<>(nextOffsets)
+                .entrySet().stream()
+                        .map(entry -> entry.getKey() + ":" + entry.getValue())
+                        .collect(Collectors.joining(","));
     }
 }

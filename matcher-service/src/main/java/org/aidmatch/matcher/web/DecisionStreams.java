@@ -57,13 +57,15 @@ final class DecisionStreams implements DisposableBean {
 
     private synchronized void take(String organization) {
         if (total >= limits.maxTotal()) {
-            throw Problems.tooManyRequests("This instance already serves " + limits.maxTotal()
-                    + " live streams. Try again shortly, or poll GET /api/v1/matches.", 5);
+            throw Problems.tooManyRequests(
+                    "This instance already serves " + limits.maxTotal()
+                            + " live streams. Try again shortly, or poll GET /api/v1/matches.",
+                    5);
         }
         int held = perCaller.getOrDefault(organization, 0);
         if (held >= limits.maxPerCaller()) {
-            throw Problems.tooManyRequests("Your organisation already holds " + limits.maxPerCaller()
-                    + " live streams; close one first.", 5);
+            throw Problems.tooManyRequests(
+                    "Your organisation already holds " + limits.maxPerCaller() + " live streams; close one first.", 5);
         }
         perCaller.put(organization, held + 1);
         total++;

@@ -35,7 +35,8 @@ class GapsController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    List<GapRow> gaps(@RequestParam(required = false) String supplyType, @RequestParam(required = false) String country) {
+    List<GapRow> gaps(
+            @RequestParam(required = false) String supplyType, @RequestParam(required = false) String country) {
         String upperCountry = country == null ? null : country.toUpperCase(Locale.ROOT);
         follower.awaitReadable(Map.of(), LOADING);
         return view.gaps().stream()
@@ -45,16 +46,37 @@ class GapsController {
     }
 
     @GetMapping(path = "/export.csv", produces = "text/csv")
-    ResponseEntity<byte[]> export(@RequestParam(required = false) String supplyType,
-            @RequestParam(required = false) String country) {
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) String supplyType, @RequestParam(required = false) String country) {
         HxlCsv csv = new HxlCsv(
-                List.of("supply_type", "supply_name", "country", "country_name", "requested", "matched", "unmet",
+                List.of(
+                        "supply_type",
+                        "supply_name",
+                        "country",
+                        "country_name",
+                        "requested",
+                        "matched",
+                        "unmet",
                         "open_offered"),
-                List.of("#item+code", "#item+name", "#country+code", "#country+name", "#quantity+requested",
-                        "#quantity+matched", "#quantity+unmet", "#quantity+offered"));
+                List.of(
+                        "#item+code",
+                        "#item+name",
+                        "#country+code",
+                        "#country+name",
+                        "#quantity+requested",
+                        "#quantity+matched",
+                        "#quantity+unmet",
+                        "#quantity+offered"));
         for (GapRow row : gaps(supplyType, country)) {
-            csv.row(List.of(row.supplyType(), row.supplyName(), row.country(), row.countryName(), row.requested(),
-                    row.matched(), row.unmet(), row.openOffered()));
+            csv.row(List.of(
+                    row.supplyType(),
+                    row.supplyName(),
+                    row.country(),
+                    row.countryName(),
+                    row.requested(),
+                    row.matched(),
+                    row.unmet(),
+                    row.openOffered()));
         }
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))

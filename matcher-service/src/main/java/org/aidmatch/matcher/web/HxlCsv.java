@@ -22,7 +22,8 @@ final class HxlCsv {
     }
 
     HxlCsv row(List<?> values) {
-        out.append(values.stream().map(HxlCsv::field).collect(Collectors.joining(","))).append("\r\n");
+        out.append(values.stream().map(HxlCsv::field).collect(Collectors.joining(",")))
+                .append("\r\n");
         return this;
     }
 

@@ -14,9 +14,9 @@ import org.aidmatch.matcher.view.CoordinatorView;
 import org.aidmatch.matcher.view.Decision;
 import org.aidmatch.matcher.view.StreamPosition;
 import org.aidmatch.service.kafka.TopicFollower;
+import org.aidmatch.service.problem.Problems;
 import org.aidmatch.service.security.Caller;
 import org.aidmatch.service.security.Role;
-import org.aidmatch.service.problem.Problems;
 import org.aidmatch.service.web.PageOf;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -52,7 +52,8 @@ class MatchesController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    PageOf<MatchMade> matches(@AuthenticationPrincipal Caller caller,
+    PageOf<MatchMade> matches(
+            @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) String supplyType,
             @RequestParam(required = false) String country,
             @RequestParam(required = false) String organization,
@@ -69,7 +70,8 @@ class MatchesController {
      * and an id that was never issued is a 400.
      */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@AuthenticationPrincipal Caller caller,
+    SseEmitter stream(
+            @AuthenticationPrincipal Caller caller,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         StreamPosition seen;
         try {
@@ -82,39 +84,79 @@ class MatchesController {
     }
 
     @GetMapping(path = "/export.csv", produces = "text/csv")
-    ResponseEntity<byte[]> export(@AuthenticationPrincipal Caller caller,
+    ResponseEntity<byte[]> export(
+            @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) String supplyType,
             @RequestParam(required = false) String country,
             @RequestParam(required = false) String organization,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since) {
         HxlCsv csv = new HxlCsv(
-                List.of("match_id", "matched_at", "supply_type", "supply_name", "quantity", "country", "requester",
-                        "donor", "matched_area", "area_level", "urgency", "request_id", "offer_id", "explanation"),
-                List.of("#meta+id", "#date+matched", "#item+code", "#item+name", "#quantity+matched",
-                        "#country+code", "#org+name+requester", "#org+name+donor", "#region+code+matched",
-                        "#region+type", "#severity", "#activity+id+request", "#activity+id+offer", "#description"));
-        matching(caller, supplyType, country, organization, since).sorted(NEWEST_FIRST).forEach(match -> csv.row(List.of(
-                match.matchId(), match.occurredAt(), match.supplyType(), supplyName(match.supplyType()),
-                match.quantity(), match.country(), match.requesterOrganization(), match.donorOrganization(),
-                match.matchedArea(), match.reason().areaLevel(), match.reason().urgency(), match.requestId(),
-                match.offerId(), match.reason().explanation())));
+                List.of(
+                        "match_id",
+                        "matched_at",
+                        "supply_type",
+                        "supply_name",
+                        "quantity",
+                        "country",
+                        "requester",
+                        "donor",
+                        "matched_area",
+                        "area_level",
+                        "urgency",
+                        "request_id",
+                        "offer_id",
+                        "explanation"),
+                List.of(
+                        "#meta+id",
+                        "#date+matched",
+                        "#item+code",
+                        "#item+name",
+                        "#quantity+matched",
+                        "#country+code",
+                        "#org+name+requester",
+                        "#org+name+donor",
+                        "#region+code+matched",
+                        "#region+type",
+                        "#severity",
+                        "#activity+id+request",
+                        "#activity+id+offer",
+                        "#description"));
+        matching(caller, supplyType, country, organization, since)
+                .sorted(NEWEST_FIRST)
+                .forEach(match -> csv.row(List.of(
+                        match.matchId(),
+                        match.occurredAt(),
+                        match.supplyType(),
+                        supplyName(match.supplyType()),
+                        match.quantity(),
+                        match.country(),
+                        match.requesterOrganization(),
+                        match.donorOrganization(),
+                        match.matchedArea(),
+                        match.reason().areaLevel(),
+                        match.reason().urgency(),
+                        match.requestId(),
+                        match.offerId(),
+                        match.reason().explanation())));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"aidmatch-matches.csv\"")
                 .body(csv.bytes());
     }
 
-    private Stream<MatchMade> matching(Caller caller, String supplyType, String country, String organization,
-            Instant since) {
+    private Stream<MatchMade> matching(
+            Caller caller, String supplyType, String country, String organization, Instant since) {
         String upperCountry = country == null ? null : country.toUpperCase(Locale.ROOT);
         follower.awaitReadable(Map.of(), LOADING);
         return view.decisions().stream()
                 .filter(decision -> caller.is(Role.COORDINATOR) || decision.involves(caller.organization()))
                 .map(Decision::event)
-                .filter(MatchMade.class::isInstance).map(MatchMade.class::cast)
+                .filter(MatchMade.class::isInstance)
+                .map(MatchMade.class::cast)
                 .filter(match -> supplyType == null || match.supplyType().equals(supplyType))
                 .filter(match -> upperCountry == null || match.country().equals(upperCountry))
-                .filter(match -> organization == null || organization.equals(match.requesterOrganization())
+                .filter(match -> organization == null
+                        || organization.equals(match.requesterOrganization())
                         || organization.equals(match.donorOrganization()))
                 .filter(match -> since == null || !match.occurredAt().isBefore(since));
     }

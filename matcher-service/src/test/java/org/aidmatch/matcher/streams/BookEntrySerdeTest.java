@@ -18,11 +18,34 @@ class BookEntrySerdeTest {
 
     private final BookEntrySerde serde = new BookEntrySerde();
 
-    private final BookEntry request = new BookEntry(Side.REQUEST, "req-1", "Kenyatta National Hospital ✚",
-            "PPE-MASK-N95", 500, 120, "KE", List.of(), Urgency.CRITICAL, LocalDate.of(2026, 12, 24), 42,
-            Instant.parse("2026-11-30T02:41:07.123456789Z"), null);
-    private final BookEntry closedOffer = new BookEntry(Side.OFFER, "off-1", null,
-            "PPE-MASK-N95", 300, 0, null, List.of("142", "KE", "150"), null, null, 43, null, CloseReason.FULFILLED);
+    private final BookEntry request = new BookEntry(
+            Side.REQUEST,
+            "req-1",
+            "Kenyatta National Hospital ✚",
+            "PPE-MASK-N95",
+            500,
+            120,
+            "KE",
+            List.of(),
+            Urgency.CRITICAL,
+            LocalDate.of(2026, 12, 24),
+            42,
+            Instant.parse("2026-11-30T02:41:07.123456789Z"),
+            null);
+    private final BookEntry closedOffer = new BookEntry(
+            Side.OFFER,
+            "off-1",
+            null,
+            "PPE-MASK-N95",
+            300,
+            0,
+            null,
+            List.of("142", "KE", "150"),
+            null,
+            null,
+            43,
+            null,
+            CloseReason.FULFILLED);
 
     @Test
     void every_field_survives_the_round_trip_including_nulls() {
@@ -44,7 +67,8 @@ class BookEntrySerdeTest {
 
     @Test
     void an_unknown_format_is_an_error_not_a_wrong_entry() {
-        assertThatThrownBy(() -> serde.deserialize("t", new byte[] {9, 1, 2})).isInstanceOf(SerializationException.class);
+        assertThatThrownBy(() -> serde.deserialize("t", new byte[] {9, 1, 2}))
+                .isInstanceOf(SerializationException.class);
         byte[] truncated = java.util.Arrays.copyOf(serde.serialize("t", request), 20);
         assertThatThrownBy(() -> serde.deserialize("t", truncated)).isInstanceOf(SerializationException.class);
     }

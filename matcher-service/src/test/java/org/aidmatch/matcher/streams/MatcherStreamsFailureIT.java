@@ -57,7 +57,8 @@ class MatcherStreamsFailureIT {
             assertThat(readOutput()).as("the record, exactly once").containsExactly("FIRST");
             assertThat(out).containsExactly("FIRST");
             assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
-            assertThat(new MatcherHealth(streams).health().getStatus().getCode()).isEqualTo("UP");
+            assertThat(new MatcherHealth(streams).health().getStatus().getCode())
+                    .isEqualTo("UP");
         } finally {
             streams.stop();
         }
@@ -75,7 +76,8 @@ class MatcherStreamsFailureIT {
             }
 
             assertThat(streams.state()).isEqualTo(KafkaStreams.State.ERROR);
-            assertThat(new MatcherHealth(streams).health().getStatus().getCode()).isEqualTo("DOWN");
+            assertThat(new MatcherHealth(streams).health().getStatus().getCode())
+                    .isEqualTo("DOWN");
             assertThat(readOutput()).isEmpty();
         } finally {
             streams.stop();
@@ -85,19 +87,25 @@ class MatcherStreamsFailureIT {
     private MatcherStreams start(AtomicInteger failuresLeft) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(input, 1, (short) 1), new NewTopic(output, 1, (short) 1)))
-                    .all().get();
+                    .all()
+                    .get();
         }
         Topology topology = new Topology();
         topology.addSource("in", Serdes.String().deserializer(), Serdes.String().deserializer(), input);
         topology.addProcessor("upper", () -> new FailingUpperCase(failuresLeft), "in");
-        topology.addSink("out", output, Serdes.String().serializer(), Serdes.String().serializer(), "upper");
+        topology.addSink(
+                "out", output, Serdes.String().serializer(), Serdes.String().serializer(), "upper");
         Map<String, Object> base = Map.of(
-                StreamsConfig.APPLICATION_ID_CONFIG, "failure-it-" + run,
-                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("failure-it").toString(),
+                StreamsConfig.APPLICATION_ID_CONFIG,
+                "failure-it-" + run,
+                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                StreamsConfig.STATE_DIR_CONFIG,
+                Files.createTempDirectory("failure-it").toString(),
                 // A replaced thread's tasks wait for the dead one's static membership to time out:
                 // 45 s by default, the broker's 6 s minimum here.
-                StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6_000);
+                StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+                6_000);
         MatcherStreams streams = new MatcherStreams(topology, MatcherStreamsConfig.of(base, 1, (record, cause) -> {
             throw new AssertionError("unexpected unreadable record", cause);
         }));
@@ -130,8 +138,10 @@ class MatcherStreamsFailureIT {
     }
 
     private void send(String value) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(),
+                new StringSerializer())) {
             producer.send(new ProducerRecord<>(input, "k", value)).get();
         }
     }
@@ -148,10 +158,13 @@ class MatcherStreamsFailureIT {
 
     /** What the output topic holds, committed records only. */
     private List<String> readOutput() {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             TopicPartition partition = new TopicPartition(output, 0);
             consumer.assign(List.of(partition));
             long end = consumer.endOffsets(List.of(partition)).get(partition);

@@ -50,7 +50,10 @@ public final class OfferView {
     }
 
     public List<OfferState> all() {
-        return entries.values().stream().map(Entry::state).flatMap(Optional::stream).toList();
+        return entries.values().stream()
+                .map(Entry::state)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     private Entry entry(String id) {
@@ -77,9 +80,17 @@ public final class OfferView {
         }
 
         synchronized void matched(MatchMade match) {
-            if (matches.putIfAbsent(match.matchId(), new OfferMatch(match.matchId(), match.requestId(),
-                    match.requesterOrganization(), match.country(), match.quantity(), match.matchedArea(),
-                    match.occurredAt())) == null) {
+            if (matches.putIfAbsent(
+                            match.matchId(),
+                            new OfferMatch(
+                                    match.matchId(),
+                                    match.requestId(),
+                                    match.requesterOrganization(),
+                                    match.country(),
+                                    match.quantity(),
+                                    match.matchedArea(),
+                                    match.occurredAt()))
+                    == null) {
                 touch(match.occurredAt());
             }
         }
@@ -93,13 +104,26 @@ public final class OfferView {
             if (posted == null) {
                 return Optional.empty();
             }
-            long matched = matches.values().stream().mapToLong(OfferMatch::quantity).sum();
+            long matched =
+                    matches.values().stream().mapToLong(OfferMatch::quantity).sum();
             OfferStatus status = status(matched);
             long remaining = status == OfferStatus.OPEN || status == OfferStatus.PARTIALLY_MATCHED
-                    ? posted.quantity() - matched : 0;
-            return Optional.of(new OfferState(posted.offerId(), posted.organization(), posted.supplyType(),
-                    posted.quantity(), posted.serviceArea(), posted.availableUntil(), posted.note(), status, matched,
-                    remaining, new ArrayList<>(matches.values()), posted.occurredAt(), updatedAt));
+                    ? posted.quantity() - matched
+                    : 0;
+            return Optional.of(new OfferState(
+                    posted.offerId(),
+                    posted.organization(),
+                    posted.supplyType(),
+                    posted.quantity(),
+                    posted.serviceArea(),
+                    posted.availableUntil(),
+                    posted.note(),
+                    status,
+                    matched,
+                    remaining,
+                    new ArrayList<>(matches.values()),
+                    posted.occurredAt(),
+                    updatedAt));
         }
 
         private OfferStatus status(long matched) {

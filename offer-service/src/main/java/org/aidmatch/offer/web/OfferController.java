@@ -19,11 +19,11 @@ import org.aidmatch.offer.view.OfferStatus;
 import org.aidmatch.offer.view.OfferView;
 import org.aidmatch.service.kafka.EventPublisher;
 import org.aidmatch.service.kafka.TopicFollower;
+import org.aidmatch.service.problem.Problems;
 import org.aidmatch.service.security.Caller;
 import org.aidmatch.service.security.Role;
 import org.aidmatch.service.web.IdempotencyKeys;
 import org.aidmatch.service.web.PageOf;
-import org.aidmatch.service.problem.Problems;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,6 +43,7 @@ class OfferController {
 
     /** How long a read waits for this instance's view to catch up with this instance's writes. */
     private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(3);
+
     private static final Comparator<OfferState> NEWEST_FIRST =
             Comparator.comparing(OfferState::createdAt).reversed().thenComparing(OfferState::id);
 
@@ -58,15 +59,28 @@ class OfferController {
 
     /** Posts an offer; {@code Idempotency-Key} works as for requests. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<OfferState> post(@AuthenticationPrincipal Caller caller, @Valid @RequestBody PostOfferBody body,
+    ResponseEntity<OfferState> post(
+            @AuthenticationPrincipal Caller caller,
+            @Valid @RequestBody PostOfferBody body,
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         if (!caller.is(Role.DONOR)) {
             throw Problems.forbidden("Only organisations with the DONOR role may post offers.");
         }
         String id = IdempotencyKeys.idFor("offer", caller, idempotencyKey);
-        List<String> serviceArea = body.serviceArea().stream().map(code -> code.toUpperCase(Locale.ROOT)).distinct().toList();
-        OfferPosted posted = new OfferPosted(UUID.randomUUID().toString(), id, caller.organization(),
-                body.supplyType(), body.quantity(), serviceArea, body.availableUntil(), body.note(), Instant.now(),
+        List<String> serviceArea = body.serviceArea().stream()
+                .map(code -> code.toUpperCase(Locale.ROOT))
+                .distinct()
+                .toList();
+        OfferPosted posted = new OfferPosted(
+                UUID.randomUUID().toString(),
+                id,
+                caller.organization(),
+                body.supplyType(),
+                body.quantity(),
+                serviceArea,
+                body.availableUntil(),
+                body.note(),
+                Instant.now(),
                 AidEvent.CURRENT_SCHEMA_VERSION);
         URI location = URI.create("/api/v1/offers/" + id);
         if (idempotencyKey != null) {
@@ -74,7 +88,8 @@ class OfferController {
             OfferState earlier = view.find(id).orElse(null);
             if (earlier != null) {
                 if (!samePosting(earlier, posted)) {
-                    throw Problems.conflict("Idempotency-Key " + idempotencyKey + " was already used for a different offer.");
+                    throw Problems.conflict(
+                            "Idempotency-Key " + idempotencyKey + " was already used for a different offer.");
                 }
                 return ResponseEntity.created(location).body(earlier);
             }
@@ -90,7 +105,8 @@ class OfferController {
 
     /** Newest first; a donor sees its own offers, a coordinator sees all. {@code country} finds offers that can serve it. */
     @GetMapping
-    PageOf<OfferState> list(@AuthenticationPrincipal Caller caller,
+    PageOf<OfferState> list(
+            @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) OfferStatus status,
             @RequestParam(required = false) String supplyType,
             @RequestParam(required = false) String country,
@@ -98,13 +114,17 @@ class OfferController {
             @RequestParam(defaultValue = "" + PageOf.DEFAULT_SIZE) int size) {
         follower.awaitReadable(publisher.lastWritten(), READ_YOUR_WRITES);
         String upperCountry = country == null ? null : country.toUpperCase(Locale.ROOT);
-        return PageOf.of(view.all().stream()
-                .filter(state -> caller.mayActFor(state.organization()))
-                .filter(state -> status == null || state.status() == status)
-                .filter(state -> supplyType == null || state.supplyType().equals(supplyType))
-                .filter(state -> upperCountry == null
-                        || state.serviceArea().stream().anyMatch(code -> Regions.covers(code, upperCountry))),
-                NEWEST_FIRST, page, size);
+        return PageOf.of(
+                view.all().stream()
+                        .filter(state -> caller.mayActFor(state.organization()))
+                        .filter(state -> status == null || state.status() == status)
+                        .filter(state ->
+                                supplyType == null || state.supplyType().equals(supplyType))
+                        .filter(state -> upperCountry == null
+                                || state.serviceArea().stream().anyMatch(code -> Regions.covers(code, upperCountry))),
+                NEWEST_FIRST,
+                page,
+                size);
     }
 
     /** Withdraws what is left of the offer; matches already made stand. */
@@ -117,8 +137,16 @@ class OfferController {
         if (state.status() != OfferStatus.OPEN && state.status() != OfferStatus.PARTIALLY_MATCHED) {
             throw Problems.conflict("Offer " + id + " is " + state.status() + ": nothing is left to withdraw.");
         }
-        publisher.publish(Topics.OFFERS, new OfferWithdrawn(UUID.randomUUID().toString(), id, state.organization(),
-                state.supplyType(), caller.organization(), Instant.now(), AidEvent.CURRENT_SCHEMA_VERSION));
+        publisher.publish(
+                Topics.OFFERS,
+                new OfferWithdrawn(
+                        UUID.randomUUID().toString(),
+                        id,
+                        state.organization(),
+                        state.supplyType(),
+                        caller.organization(),
+                        Instant.now(),
+                        AidEvent.CURRENT_SCHEMA_VERSION));
         return visible(id, caller);
     }
 
@@ -132,7 +160,8 @@ class OfferController {
     }
 
     private static boolean samePosting(OfferState earlier, OfferPosted retry) {
-        return earlier.supplyType().equals(retry.supplyType()) && earlier.quantity() == retry.quantity()
+        return earlier.supplyType().equals(retry.supplyType())
+                && earlier.quantity() == retry.quantity()
                 && earlier.serviceArea().equals(retry.serviceArea())
                 && Objects.equals(earlier.availableUntil(), retry.availableUntil())
                 && Objects.equals(earlier.note(), retry.note());
