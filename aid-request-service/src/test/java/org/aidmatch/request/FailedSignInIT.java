@@ -2,37 +2,28 @@ package org.aidmatch.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.aidmatch.testing.ApiClient;
 import org.aidmatch.testing.ApiClient.Response;
-import org.aidmatch.testing.ServiceTestProperties;
+import org.aidmatch.testing.ServiceOverHttpTest;
 import org.aidmatch.testing.TestApiKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Guessing keys: each failure is logged without the key, and an address past its limit must wait. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
-class FailedSignInIT {
+class FailedSignInIT extends ServiceOverHttpTest {
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        ServiceTestProperties.register(registry);
+    static void limits(DynamicPropertyRegistry registry) {
         registry.add("aidmatch.security.failed-sign-ins.limit", () -> "3");
         registry.add("aidmatch.security.failed-sign-ins.per", () -> "10m");
     }
 
-    @LocalServerPort
-    int port;
-
     @Test
     void after_three_wrong_keys_an_address_is_refused_with_429_even_with_a_good_key(CapturedOutput output) {
-        ApiClient api = ApiClient.onPort(port);
         assertThat(api.get("/api/v1/requests", null).status())
                 .as("no credentials is no failed sign-in")
                 .isEqualTo(401);

@@ -9,10 +9,12 @@ import org.aidmatch.matcher.streams.MatcherMetrics;
 import org.aidmatch.matcher.streams.MatcherStreams;
 import org.aidmatch.matcher.streams.MatcherStreamsConfig;
 import org.aidmatch.matcher.streams.MatcherTopology;
+import org.aidmatch.matcher.streams.MatchingProperties;
 import org.aidmatch.service.kafka.TopicProperties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +24,7 @@ import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MatchingProperties.class)
 class MatcherConfiguration {
 
     @Bean
@@ -30,7 +33,8 @@ class MatcherConfiguration {
     }
 
     @Bean
-    MatcherStreams matcherStreams(KafkaProperties kafka, TopicProperties topics, MatcherMetrics metrics) {
+    MatcherStreams matcherStreams(
+            KafkaProperties kafka, TopicProperties topics, MatcherMetrics metrics, MatchingProperties matching) {
         DeadLetterPublishingRecoverer deadLetters = unreadableRecordRecoverer(kafka);
         ConsumerRecordRecoverer countingDeadLetters = (record, cause) -> {
             metrics.rejected(record.topic(), "unreadable");
@@ -39,7 +43,8 @@ class MatcherConfiguration {
         return new MatcherStreams(
                 MatcherTopology.build(metrics),
                 MatcherStreamsConfig.of(
-                        kafka.buildStreamsProperties(), topics.replicationFactor(), countingDeadLetters));
+                        kafka.buildStreamsProperties(), topics.replicationFactor(), countingDeadLetters),
+                matching.closeTimeout());
     }
 
     @Bean

@@ -189,6 +189,11 @@ class CoordinatorApiIT {
     @Test
     void live_streams_are_capped_per_organisation_and_refuse_an_id_never_issued() throws Exception {
         ApiClient api = ApiClient.onPort(port);
+        Instant loaded = Instant.now().plusSeconds(30);
+        while (api.get("/actuator/health", null).status() != 200
+                && Instant.now().isBefore(loaded)) {
+            Thread.sleep(50); // streams open once the view is loaded
+        }
         Response made = api.send(api.request("/api/v1/matches/stream", TestApiKeys.OTHER_DONOR)
                 .setHeader("Accept", "text/event-stream")
                 .header("Last-Event-ID", "everything please"));

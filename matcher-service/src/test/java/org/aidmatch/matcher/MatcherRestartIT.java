@@ -125,9 +125,12 @@ class MatcherRestartIT {
                 StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 StreamsConfig.STATE_DIR_CONFIG,
                         Files.createTempDirectory("matcher-restart").toString());
-        return new MatcherStreams(MatcherTopology.build(), MatcherStreamsConfig.of(base, 1, (record, cause) -> {
-            throw new AssertionError("unexpected unreadable record", cause);
-        }));
+        return new MatcherStreams(
+                MatcherTopology.build(),
+                MatcherStreamsConfig.of(base, 1, (record, cause) -> {
+                    throw new AssertionError("unexpected unreadable record", cause);
+                }),
+                Duration.ofSeconds(30));
     }
 
     private List<MatchEvent> ours(List<MatchEvent> events) {

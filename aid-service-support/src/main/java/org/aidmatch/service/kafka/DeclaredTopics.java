@@ -75,11 +75,22 @@ public final class DeclaredTopics implements SmartLifecycle, HealthIndicator {
     @Override
     public void start() {
         running = true;
-        if (!attempt()) {
-            Thread retries = new Thread(this::retryUntilChecked, "declared-topics");
-            retries.setDaemon(true);
-            retries.start();
+        // One client for all tries: a new one per try would log its whole configuration each time.
+        Admin admin = Admin.create(adminConfig);
+        boolean done;
+        try {
+            done = attempt(admin);
+        } catch (TopicsRefused e) {
+            admin.close(ADMIN_CLOSE);
+            throw e;
         }
+        if (done) {
+            admin.close(ADMIN_CLOSE);
+            return;
+        }
+        Thread retries = new Thread(() -> retryUntilChecked(admin), "declared-topics");
+        retries.setDaemon(true);
+        retries.start();
     }
 
     @Override
@@ -117,8 +128,7 @@ public final class DeclaredTopics implements SmartLifecycle, HealthIndicator {
      * One try; true once checked. A topic that may not be altered ends the start with
      * {@link TopicsRefused}; a broker that does not answer leaves it for later.
      */
-    private boolean attempt() {
-        Admin admin = Admin.create(adminConfig);
+    private boolean attempt(Admin admin) {
         try {
             ensure(admin);
             checked = true;
@@ -134,17 +144,15 @@ public final class DeclaredTopics implements SmartLifecycle, HealthIndicator {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } finally {
-            admin.close(ADMIN_CLOSE);
         }
     }
 
-    private void retryUntilChecked() {
+    private void retryUntilChecked(Admin admin) {
         Duration pause = FIRST_RETRY_PAUSE;
         try {
             while (running && !stopping.await(pause.toMillis(), TimeUnit.MILLISECONDS)) {
                 try {
-                    if (attempt()) {
+                    if (attempt(admin)) {
                         log.info("AidMatch topics checked");
                         return;
                     }
@@ -158,6 +166,8 @@ public final class DeclaredTopics implements SmartLifecycle, HealthIndicator {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            admin.close(ADMIN_CLOSE);
         }
     }
 

@@ -188,8 +188,8 @@ public final class PipelineBenchmark {
     }
 
     private AutoCloseable matcher(String offsetReset) throws Exception {
-        MatcherStreams matcher =
-                new MatcherStreams(MatcherTopology.build(), streamsConfig("bench-matcher-", offsetReset));
+        MatcherStreams matcher = new MatcherStreams(
+                MatcherTopology.build(), streamsConfig("bench-matcher-", offsetReset), Duration.ofSeconds(30));
         matcher.start();
         awaitRunning(matcher::state);
         return matcher::stop;

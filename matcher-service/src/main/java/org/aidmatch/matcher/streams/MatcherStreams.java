@@ -16,9 +16,11 @@ public final class MatcherStreams implements SmartLifecycle {
 
     private final Topology topology;
     private final Map<String, Object> config;
+    private final Duration closeTimeout;
     private volatile KafkaStreams streams;
 
-    public MatcherStreams(Topology topology, Map<String, Object> config) {
+    public MatcherStreams(Topology topology, Map<String, Object> config, Duration closeTimeout) {
+        this.closeTimeout = closeTimeout;
         this.topology = topology;
         this.config = Map.copyOf(config);
     }
@@ -38,9 +40,7 @@ public final class MatcherStreams implements SmartLifecycle {
         if (streams != null) {
             // Leaving the group lets a restarted or remaining instance take the tasks over at once,
             // instead of waiting for this member's session to time out.
-            streams.close(new KafkaStreams.CloseOptions()
-                    .timeout(Duration.ofSeconds(30))
-                    .leaveGroup(true));
+            streams.close(new KafkaStreams.CloseOptions().timeout(closeTimeout).leaveGroup(true));
             streams = null;
         }
     }

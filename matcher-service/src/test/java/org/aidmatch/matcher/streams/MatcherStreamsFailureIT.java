@@ -106,9 +106,12 @@ class MatcherStreamsFailureIT {
                 // 45 s by default, the broker's 6 s minimum here.
                 StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
                 6_000);
-        MatcherStreams streams = new MatcherStreams(topology, MatcherStreamsConfig.of(base, 1, (record, cause) -> {
-            throw new AssertionError("unexpected unreadable record", cause);
-        }));
+        MatcherStreams streams = new MatcherStreams(
+                topology,
+                MatcherStreamsConfig.of(base, 1, (record, cause) -> {
+                    throw new AssertionError("unexpected unreadable record", cause);
+                }),
+                Duration.ofSeconds(30));
         streams.start();
         return streams;
     }
