@@ -41,7 +41,7 @@ class MatcherConfiguration {
             deadLetters.accept(record, cause);
         };
         return new MatcherStreams(
-                MatcherTopology.build(metrics),
+                MatcherTopology.build(metrics, matching.closedIdHorizon()),
                 MatcherStreamsConfig.of(
                         kafka.buildStreamsProperties(), topics.replicationFactor(), countingDeadLetters),
                 matching.closeTimeout());

@@ -1,13 +1,16 @@
 package org.aidmatch.matching;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import org.aidmatch.contracts.events.CloseReason;
 import org.aidmatch.contracts.events.MatchEvent;
 import org.aidmatch.contracts.events.MatchReason.Trigger;
@@ -24,9 +27,26 @@ import org.aidmatch.contracts.events.RequestPosted;
  */
 abstract class AbstractMatchingBook implements MatchingBook {
 
-    private final Map<String, CloseReason> closedRequests = new HashMap<>();
-    private final Map<String, CloseReason> closedOffers = new HashMap<>();
+    /** A closed id, as duplicate detection keeps it until the horizon has passed. */
+    private record Closed(Side side, String id, CloseReason reason, Instant at) {}
+
+    private final Duration closedIdHorizon;
+    private final Map<String, Closed> closedRequests = new HashMap<>();
+    private final Map<String, Closed> closedOffers = new HashMap<>();
+    /** Closed ids by closing time, the next to forget first; an id closed again leaves a stale entry. */
+    private final PriorityQueue<Closed> byClosingTime = new PriorityQueue<>(Comparator.comparing(Closed::at));
+    /** Restored closed ids that were stored without a closing time: they count from the first call. */
+    private final List<Closed> undated = new ArrayList<>();
+
+    private final List<BookEntry> forgotten = new ArrayList<>();
     private long nextSequence = 1;
+
+    protected AbstractMatchingBook(Duration closedIdHorizon) {
+        if (closedIdHorizon == null || closedIdHorizon.isNegative() || closedIdHorizon.isZero()) {
+            throw new IllegalArgumentException("the closed-id horizon must be positive, was " + closedIdHorizon);
+        }
+        this.closedIdHorizon = closedIdHorizon;
+    }
 
     /** Adds an item that just arrived or was restored. */
     protected abstract void add(OpenItem item);
@@ -77,6 +97,7 @@ abstract class AbstractMatchingBook implements MatchingBook {
 
     @Override
     public List<MatchEvent> expire(Instant now) {
+        forgetClosedBefore(now.minus(closedIdHorizon));
         List<OpenItem> expired = expiredBefore(LocalDate.ofInstant(now, ZoneOffset.UTC));
         if (expired.isEmpty()) {
             return new ArrayList<>(4);
@@ -94,8 +115,15 @@ abstract class AbstractMatchingBook implements MatchingBook {
         if (open != null) {
             return Optional.of(open.snapshot());
         }
-        CloseReason reason = closed(side).get(id);
-        return reason == null ? Optional.empty() : Optional.of(closedMarker(side, id, reason));
+        Closed closed = closed(side).get(id);
+        return closed == null ? Optional.empty() : Optional.of(closedMarker(closed));
+    }
+
+    @Override
+    public List<BookEntry> takeForgotten() {
+        List<BookEntry> taken = List.copyOf(forgotten);
+        forgotten.clear();
+        return taken;
     }
 
     @Override
@@ -103,8 +131,12 @@ abstract class AbstractMatchingBook implements MatchingBook {
         if (entry.isOpen()) {
             add(OpenItem.of(entry));
             nextSequence = Math.max(nextSequence, entry.sequence() + 1);
+        } else if (entry.closedAt() == null) {
+            Closed closed = new Closed(entry.side(), entry.id(), entry.closedAs(), null);
+            closed(entry.side()).put(entry.id(), closed);
+            undated.add(closed);
         } else {
-            closed(entry.side()).put(entry.id(), entry.closedAs());
+            remember(new Closed(entry.side(), entry.id(), entry.closedAs(), entry.closedAt()));
         }
     }
 
@@ -114,21 +146,58 @@ abstract class AbstractMatchingBook implements MatchingBook {
     }
 
     /** A closed entry keeps only what duplicate detection needs. */
-    static BookEntry closedMarker(Side side, String id, CloseReason reason) {
-        return new BookEntry(side, id, null, null, 0, 0, null, List.of(), null, null, 0, null, reason);
+    private static BookEntry closedMarker(Closed closed) {
+        return new BookEntry(
+                closed.side(),
+                closed.id(),
+                null,
+                null,
+                0,
+                0,
+                null,
+                List.of(),
+                null,
+                null,
+                0,
+                null,
+                closed.reason(),
+                closed.at());
+    }
+
+    /** Rule 7: ids closed before the cutoff are forgotten, and handed to {@link #takeForgotten}. */
+    private void forgetClosedBefore(Instant cutoff) {
+        if (!undated.isEmpty()) {
+            Instant now = cutoff.plus(closedIdHorizon);
+            for (Closed closed : undated) {
+                remember(new Closed(closed.side(), closed.id(), closed.reason(), now));
+            }
+            undated.clear();
+        }
+        while (!byClosingTime.isEmpty() && byClosingTime.peek().at().isBefore(cutoff)) {
+            Closed oldest = byClosingTime.poll();
+            if (oldest.equals(closed(oldest.side()).get(oldest.id()))) {
+                closed(oldest.side()).remove(oldest.id());
+                forgotten.add(closedMarker(oldest));
+            }
+        }
+    }
+
+    private void remember(Closed closed) {
+        closed(closed.side()).put(closed.id(), closed);
+        byClosingTime.add(closed);
     }
 
     private boolean isKnown(Side side, String id) {
         return findOpen(side, id) != null || closed(side).containsKey(id);
     }
 
-    private Map<String, CloseReason> closed(Side side) {
+    private Map<String, Closed> closed(Side side) {
         return side == Side.REQUEST ? closedRequests : closedOffers;
     }
 
     private void arrive(OpenItem item, Instant now, List<MatchEvent> out) {
         if (item.isExpiredOn(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
-            closed(item.side).put(item.id, CloseReason.EXPIRED);
+            remember(new Closed(item.side, item.id, CloseReason.EXPIRED, now));
             out.add(Decisions.closed(item, CloseReason.EXPIRED, now));
             return;
         }
@@ -162,7 +231,7 @@ abstract class AbstractMatchingBook implements MatchingBook {
 
     private void finish(OpenItem item, CloseReason reason, Instant now, List<MatchEvent> out) {
         remove(item);
-        closed(item.side).put(item.id, reason);
+        remember(new Closed(item.side, item.id, reason, now));
         out.add(Decisions.closed(item, reason, now));
     }
 }

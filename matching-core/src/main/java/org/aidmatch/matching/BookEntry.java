@@ -15,6 +15,8 @@ import org.aidmatch.contracts.events.Urgency;
  * @param lastDay neededBy or availableUntil, inclusive; {@code null} when open-ended
  * @param sequence arrival order within the book
  * @param closedAs why it closed; {@code null} while open
+ * @param closedAt when it closed, by event time; {@code null} while open, and in entries stored
+ *     before the book kept it (they count as closed when the restored book first applies an event)
  */
 public record BookEntry(
         Side side,
@@ -29,7 +31,8 @@ public record BookEntry(
         LocalDate lastDay,
         long sequence,
         Instant postedAt,
-        CloseReason closedAs) {
+        CloseReason closedAs,
+        Instant closedAt) {
 
     public BookEntry {
         serviceArea = serviceArea == null ? List.of() : List.copyOf(serviceArea);

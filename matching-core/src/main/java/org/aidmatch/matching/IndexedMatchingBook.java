@@ -1,5 +1,6 @@
 package org.aidmatch.matching;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +24,16 @@ import org.aidmatch.contracts.regions.Regions;
  * head is the best offer overall. Items with a last day also sit in one expiry queue.
  */
 public final class IndexedMatchingBook extends AbstractMatchingBook {
+
+    /** With the default horizon of {@link MatchingBook#DEFAULT_CLOSED_ID_HORIZON}. */
+    public IndexedMatchingBook() {
+        this(DEFAULT_CLOSED_ID_HORIZON);
+    }
+
+    /** @param closedIdHorizon how long a closed id is remembered (rule 7) */
+    public IndexedMatchingBook(Duration closedIdHorizon) {
+        super(closedIdHorizon);
+    }
 
     /** Last day, then arrival: the order in which items expire. */
     private static final Comparator<OpenItem> EXPIRY_ORDER =

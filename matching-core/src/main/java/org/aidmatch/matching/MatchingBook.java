@@ -1,5 +1,6 @@
 package org.aidmatch.matching;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -58,9 +59,15 @@ import org.aidmatch.contracts.events.RequestEvent;
  * call first closes, as EXPIRED, everything whose date is before {@code now}'s UTC date, in order of
  * date and then arrival; an item that arrives already expired is closed at once and never matched.
  *
- * <h2>7. Duplicates</h2>
- * A posting whose request or offer id the book has already seen, open or closed, is ignored, so a
- * redelivered event never re-opens what was matched.
+ * <h2>7. Duplicates, and how long the book remembers</h2>
+ * A posting whose request or offer id the book has seen is ignored while that id is open, and while
+ * it is closed for at most the closed-id horizon (180 days by default): a redelivered event never
+ * re-opens what was matched. The horizon is counted in event time from the closing: every call
+ * first forgets every id that closed more than the horizon before its {@code now}, so that the book
+ * does not grow for ever with what is over. A posting of a forgotten id is a new posting, matched
+ * like any other. Forgetting never touches open items, and a cancel or withdrawal of a forgotten id
+ * does nothing, as for any unknown id. Entries restored without a closing time (stored by an older
+ * matcher) count as closed at the first call after the restore.
  *
  * <h2>8. What a match says</h2>
  * Every {@code MatchMade} carries a deterministic match id (derived from the request and offer ids:
@@ -81,6 +88,9 @@ import org.aidmatch.contracts.events.RequestEvent;
  */
 public interface MatchingBook {
 
+    /** How long a closed id is remembered for duplicate detection, unless a book is told otherwise. */
+    Duration DEFAULT_CLOSED_ID_HORIZON = Duration.ofDays(180);
+
     /** Applies a request posted or cancelled at {@code now}, and returns what the matcher decided. */
     List<MatchEvent> apply(RequestEvent event, Instant now);
 
@@ -98,6 +108,12 @@ public interface MatchingBook {
 
     /** Puts an entry back, as read from a durable store, before any event is applied. */
     void restore(BookEntry entry);
+
+    /**
+     * The closed entries the calls since the last take forgot (rule 7), for a durable store to
+     * delete; taking them clears the list.
+     */
+    List<BookEntry> takeForgotten();
 
     /** All open entries, in arrival order. */
     List<BookEntry> openEntries();

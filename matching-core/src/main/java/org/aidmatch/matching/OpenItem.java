@@ -84,6 +84,7 @@ final class OpenItem implements Comparable<OpenItem> {
                 posted.neededBy(),
                 sequence,
                 posted.occurredAt(),
+                null,
                 null));
     }
 
@@ -102,6 +103,7 @@ final class OpenItem implements Comparable<OpenItem> {
                 posted.availableUntil(),
                 sequence,
                 posted.occurredAt(),
+                null,
                 null));
     }
 
@@ -123,6 +125,7 @@ final class OpenItem implements Comparable<OpenItem> {
                 lastDay,
                 sequence,
                 postedAt,
+                null,
                 null);
     }
 }

@@ -1,5 +1,6 @@
 package org.aidmatch.matching;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +12,16 @@ import org.aidmatch.contracts.regions.Regions;
  * slow on purpose and serves as the oracle that {@link IndexedMatchingBook} is tested against.
  */
 public final class ReferenceMatchingBook extends AbstractMatchingBook {
+
+    /** With the default horizon of {@link MatchingBook#DEFAULT_CLOSED_ID_HORIZON}. */
+    public ReferenceMatchingBook() {
+        this(DEFAULT_CLOSED_ID_HORIZON);
+    }
+
+    /** @param closedIdHorizon how long a closed id is remembered (rule 7) */
+    public ReferenceMatchingBook(Duration closedIdHorizon) {
+        super(closedIdHorizon);
+    }
 
     private final List<OpenItem> open = new ArrayList<>();
 

@@ -6,4 +6,9 @@ class IndexedMatchingBookTest extends MatchingBookContract {
     MatchingBook newBook() {
         return new IndexedMatchingBook();
     }
+
+    @Override
+    MatchingBook newBook(java.time.Duration closedIdHorizon) {
+        return new IndexedMatchingBook(closedIdHorizon);
+    }
 }

@@ -5,7 +5,10 @@ import static org.aidmatch.contracts.events.Urgency.HIGH;
 import static org.aidmatch.contracts.events.Urgency.NORMAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.aidmatch.contracts.events.CloseReason;
 import org.aidmatch.contracts.events.MatchMade;
@@ -27,9 +30,84 @@ abstract class MatchingBookContract {
 
     abstract MatchingBook newBook();
 
+    abstract MatchingBook newBook(Duration closedIdHorizon);
+
     @BeforeEach
     void setUp() {
         book = new Book(newBook());
+    }
+
+    @Test
+    void a_duplicate_is_ignored_for_180_days_after_closing_and_then_the_id_is_forgotten_and_posted_anew() {
+        Instant closing = Book.NOW;
+        book.request("nairobi", RESPIRATORS, 100, "KE", HIGH);
+        book.offer("relief", RESPIRATORS, 100, "KE");
+        assertThat(book.book().takeForgotten()).isEmpty();
+
+        book.at(closing.plus(Duration.ofDays(180)));
+        assertThat(book.request("nairobi", RESPIRATORS, 100, "KE", HIGH))
+                .as("on the horizon: a duplicate")
+                .isEmpty();
+        assertThat(book.book().entry(Side.REQUEST, "nairobi")).hasValueSatisfying(entry -> {
+            assertThat(entry.closedAs()).isEqualTo(CloseReason.FULFILLED);
+            assertThat(entry.closedAt()).isEqualTo(closing);
+        });
+
+        book.at(closing.plus(Duration.ofDays(180)).plusSeconds(1));
+        book.offer("more", RESPIRATORS, 100, "KE");
+
+        assertThat(book.book().takeForgotten())
+                .extracting(BookEntry::side, BookEntry::id)
+                .containsExactlyInAnyOrder(tuple(Side.REQUEST, "nairobi"), tuple(Side.OFFER, "relief"));
+        assertThat(book.book().takeForgotten()).as("handed over once").isEmpty();
+        assertThat(book.book().entry(Side.REQUEST, "nairobi")).isEmpty();
+        book.request("nairobi", RESPIRATORS, 40, "KE", HIGH);
+        assertThat(book.pairs())
+                .as("past the horizon the id is a new request")
+                .containsExactly("nairobi->relief:100@KE", "nairobi->more:40@KE");
+    }
+
+    @Test
+    void a_restored_closed_id_without_a_closing_time_counts_from_the_first_event_after_the_restore() {
+        MatchingBook restored = newBook(Duration.ofDays(10));
+        restored.restore(new BookEntry(
+                Side.REQUEST,
+                "old",
+                null,
+                null,
+                0,
+                0,
+                null,
+                java.util.List.of(),
+                null,
+                null,
+                0,
+                null,
+                CloseReason.CANCELLED,
+                null));
+        Book later = new Book(restored).at(Book.NOW);
+        later.offer("relief", RESPIRATORS, 10, "KE");
+
+        later.at(Book.NOW.plus(Duration.ofDays(10)));
+        assertThat(later.request("old", RESPIRATORS, 10, "KE", HIGH))
+                .as("still remembered")
+                .isEmpty();
+        later.at(Book.NOW.plus(Duration.ofDays(11)));
+        later.request("old", RESPIRATORS, 10, "KE", HIGH);
+        assertThat(later.pairs()).containsExactly("old->relief:10@KE");
+    }
+
+    @Test
+    void forgetting_never_touches_an_open_item() {
+        MatchingBook shortMemory = newBook(Duration.ofDays(1));
+        Book remembering = new Book(shortMemory);
+        remembering.request("waiting", RESPIRATORS, 10, "KE", HIGH);
+        remembering.at(Book.NOW.plus(Duration.ofDays(30)));
+        remembering.request("waiting", RESPIRATORS, 10, "KE", HIGH);
+        remembering.offer("relief", RESPIRATORS, 50, "KE");
+
+        assertThat(remembering.pairs()).containsExactly("waiting->relief:10@KE");
+        assertThat(shortMemory.takeForgotten()).isEmpty();
     }
 
     @Test

@@ -90,6 +90,69 @@ class MatchingBookPropertyTest {
         }
     }
 
+    /**
+     * Rule 7 against a model of its own: a fulfilled request's id, posted again and again at random
+     * times, is ignored up to and including the horizon after its closing, and is a new request
+     * from the first posting after that.
+     */
+    @Property(tries = 200)
+    void a_closed_id_is_remembered_up_to_the_horizon_and_new_after_it(
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 100) int horizonHours,
+            @ForAll @net.jqwik.api.constraints.Size(max = 12)
+                    List<@net.jqwik.api.constraints.IntRange(min = 0, max = 40) Integer> gapsInHours) {
+        for (MatchingBook book : List.of(
+                new IndexedMatchingBook(Duration.ofHours(horizonHours)),
+                new ReferenceMatchingBook(Duration.ofHours(horizonHours)))) {
+            Instant closing = START;
+            book.apply(posting("dup", 10, closing), closing);
+            book.apply(offerFor(10, closing), closing);
+            Instant at = closing;
+            boolean forgottenByModel = false;
+            for (int gap : gapsInHours) {
+                at = at.plus(Duration.ofHours(gap));
+                forgottenByModel = at.isAfter(closing.plus(Duration.ofHours(horizonHours)));
+                book.apply(posting("dup", 10, at), at);
+                BookEntry entry = book.entry(Side.REQUEST, "dup").orElseThrow();
+                if (forgottenByModel) {
+                    assertThat(entry.isOpen()).as("posted anew at %s", at).isTrue();
+                    break;
+                }
+                assertThat(entry.closedAt())
+                        .as("still the closed duplicate at %s", at)
+                        .isEqualTo(closing);
+            }
+        }
+    }
+
+    private static RequestPosted posting(String id, long quantity, Instant at) {
+        return new RequestPosted(
+                "e-" + at,
+                id,
+                "org",
+                "PPE-GOWN",
+                quantity,
+                "KE",
+                Urgency.HIGH,
+                null,
+                null,
+                at,
+                AidEvent.CURRENT_SCHEMA_VERSION);
+    }
+
+    private static OfferPosted offerFor(long quantity, Instant at) {
+        return new OfferPosted(
+                "o-" + at,
+                "relief",
+                "donor",
+                "PPE-GOWN",
+                quantity,
+                List.of("KE"),
+                null,
+                null,
+                at,
+                AidEvent.CURRENT_SCHEMA_VERSION);
+    }
+
     @Provide
     Arbitrary<List<Step>> histories() {
         Arbitrary<String> supply = Arbitraries.of(SUPPLY_TYPES);

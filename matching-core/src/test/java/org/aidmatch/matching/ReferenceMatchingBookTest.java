@@ -6,4 +6,9 @@ class ReferenceMatchingBookTest extends MatchingBookContract {
     MatchingBook newBook() {
         return new ReferenceMatchingBook();
     }
+
+    @Override
+    MatchingBook newBook(java.time.Duration closedIdHorizon) {
+        return new ReferenceMatchingBook(closedIdHorizon);
+    }
 }

@@ -29,6 +29,9 @@ import org.apache.kafka.common.serialization.Serializer;
 final class BookEntrySerde implements Serde<BookEntry>, Serializer<BookEntry>, Deserializer<BookEntry> {
 
     private static final byte VERSION_1 = 1;
+    /** Adds the closing time, for the closed-id horizon. */
+    private static final byte VERSION_2 = 2;
+
     private static final byte JSON_START = '{';
 
     private final EventSerde<BookEntry> json = new EventSerde<>(BookEntry.class);
@@ -40,7 +43,7 @@ final class BookEntrySerde implements Serde<BookEntry>, Serializer<BookEntry>, D
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION_1);
+            out.writeByte(VERSION_2);
             out.writeUTF(entry.side().name());
             writeNullable(out, entry.id());
             writeNullable(out, entry.organization());
@@ -65,6 +68,7 @@ final class BookEntrySerde implements Serde<BookEntry>, Serializer<BookEntry>, D
             }
             writeNullable(
                     out, entry.closedAs() == null ? null : entry.closedAs().name());
+            writeInstant(out, entry.closedAt());
         } catch (IOException e) {
             throw new SerializationException("cannot write book entry " + entry.id(), e);
         }
@@ -81,7 +85,7 @@ final class BookEntrySerde implements Serde<BookEntry>, Serializer<BookEntry>, D
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             byte version = in.readByte();
-            if (version != VERSION_1) {
+            if (version != VERSION_1 && version != VERSION_2) {
                 throw new SerializationException("unknown book entry format " + version + " in " + topic);
             }
             Side side = Side.valueOf(in.readUTF());
@@ -101,6 +105,7 @@ final class BookEntrySerde implements Serde<BookEntry>, Serializer<BookEntry>, D
             long sequence = in.readLong();
             Instant postedAt = in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
             String closedAs = readNullable(in);
+            Instant closedAt = version == VERSION_2 ? readInstant(in) : null;
             return new BookEntry(
                     side,
                     id,
@@ -114,10 +119,23 @@ final class BookEntrySerde implements Serde<BookEntry>, Serializer<BookEntry>, D
                     lastDay,
                     sequence,
                     postedAt,
-                    closedAs == null ? null : CloseReason.valueOf(closedAs));
+                    closedAs == null ? null : CloseReason.valueOf(closedAs),
+                    closedAt);
         } catch (IOException | IllegalArgumentException e) {
             throw new SerializationException("cannot read a book entry from " + topic, e);
         }
+    }
+
+    private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {
+        out.writeBoolean(instant != null);
+        if (instant != null) {
+            out.writeLong(instant.getEpochSecond());
+            out.writeInt(instant.getNano());
+        }
+    }
+
+    private static Instant readInstant(DataInputStream in) throws IOException {
+        return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
     }
 
     private static void writeNullable(DataOutputStream out, String text) throws IOException {

@@ -1,8 +1,10 @@
 package org.aidmatch.matcher.streams;
 
+import java.time.Duration;
 import org.aidmatch.contracts.events.AidEvent;
 import org.aidmatch.contracts.topics.Topic;
 import org.aidmatch.contracts.topics.Topics;
+import org.aidmatch.matching.MatchingBook;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
@@ -24,10 +26,11 @@ public final class MatcherTopology {
     private MatcherTopology() {}
 
     public static Topology build() {
-        return build(MatcherMetrics.unregistered());
+        return build(MatcherMetrics.unregistered(), MatchingBook.DEFAULT_CLOSED_ID_HORIZON);
     }
 
-    public static Topology build(MatcherMetrics metrics) {
+    /** @param closedIdHorizon how long the book remembers a closed id (rule 7 of {@link MatchingBook}) */
+    public static Topology build(MatcherMetrics metrics, Duration closedIdHorizon) {
         Topology topology = new Topology();
         topology.addSource(
                 "requests",
@@ -39,7 +42,7 @@ public final class MatcherTopology {
                 Topics.OFFERS.keySerde().deserializer(),
                 Topics.OFFERS.valueSerde().deserializer(),
                 Topics.OFFERS.name());
-        topology.addProcessor("matcher", () -> new MatchingProcessor(metrics), "requests", "offers");
+        topology.addProcessor("matcher", () -> new MatchingProcessor(metrics, closedIdHorizon), "requests", "offers");
         topology.addStateStore(
                 Stores.keyValueStoreBuilder(
                                 Stores.persistentKeyValueStore(BOOK_STORE), Serdes.String(), new BookEntrySerde())

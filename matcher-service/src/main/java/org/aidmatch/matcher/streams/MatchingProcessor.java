@@ -47,19 +47,21 @@ final class MatchingProcessor implements Processor<String, AidEvent, String, Aid
     private static final Duration EXPIRY_SWEEP = Duration.ofMinutes(1);
 
     private final MatcherMetrics metrics;
+    private final Duration closedIdHorizon;
     private ProcessorContext<String, AidEvent> context;
     private KeyValueStore<String, BookEntry> store;
     private MatchingBook book;
 
-    MatchingProcessor(MatcherMetrics metrics) {
+    MatchingProcessor(MatcherMetrics metrics, Duration closedIdHorizon) {
         this.metrics = metrics;
+        this.closedIdHorizon = closedIdHorizon;
     }
 
     @Override
     public void init(ProcessorContext<String, AidEvent> context) {
         this.context = context;
         this.store = context.getStateStore(MatcherTopology.BOOK_STORE);
-        this.book = new IndexedMatchingBook();
+        this.book = new IndexedMatchingBook(closedIdHorizon);
         long entries = 0;
         try (KeyValueIterator<String, BookEntry> all = store.all()) {
             while (all.hasNext()) {
@@ -117,6 +119,11 @@ final class MatchingProcessor implements Processor<String, AidEvent, String, Aid
             } else if (decision instanceof OfferClosed closed) {
                 touched.add(new Touched(Side.OFFER, closed.offerId()));
             }
+        }
+        // Ids the book forgot (rule 7) leave the store and its changelog too, so neither grows for
+        // ever; first, since an id forgotten by this call may have been posted anew by it.
+        for (BookEntry forgotten : book.takeForgotten()) {
+            store.delete(key(forgotten.side(), forgotten.id()));
         }
         touched.forEach(entry -> store(entry.side(), entry.id()));
         for (MatchEvent decision : decisions) {

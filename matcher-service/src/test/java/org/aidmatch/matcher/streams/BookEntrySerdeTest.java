@@ -31,6 +31,7 @@ class BookEntrySerdeTest {
             LocalDate.of(2026, 12, 24),
             42,
             Instant.parse("2026-11-30T02:41:07.123456789Z"),
+            null,
             null);
     private final BookEntry closedOffer = new BookEntry(
             Side.OFFER,
@@ -45,7 +46,34 @@ class BookEntrySerdeTest {
             null,
             43,
             null,
-            CloseReason.FULFILLED);
+            CloseReason.FULFILLED,
+            Instant.parse("2026-11-30T03:00:00.5Z"));
+
+    @Test
+    void an_entry_stored_before_closing_times_were_kept_reads_without_one() {
+        BookEntry undated = new BookEntry(
+                Side.OFFER,
+                "off-2",
+                null,
+                null,
+                0,
+                0,
+                null,
+                List.of(),
+                null,
+                null,
+                0,
+                null,
+                CloseReason.CANCELLED,
+                null);
+        byte[] current = serde.serialize("t", undated);
+        // version 1 was version 2 without the closing time (here its one "absent" byte)
+        byte[] version1 = java.util.Arrays.copyOf(current, current.length - 1);
+        version1[0] = 1;
+
+        assertThat(serde.deserialize("t", version1)).isEqualTo(undated);
+        assertThat(serde.deserialize("t", current)).isEqualTo(undated);
+    }
 
     @Test
     void every_field_survives_the_round_trip_including_nulls() {
