@@ -297,7 +297,11 @@ class CoordinatorApiIT {
     private static JsonNode awaitMatch(ApiClient api, String key, String requestId) {
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
-            for (JsonNode item : api.get("/api/v1/matches?size=100", key).json().get("items")) {
+            Response page = api.get("/api/v1/matches?size=100", key);
+            if (page.status() != 200) {
+                continue; // a starting instance answers 503 until its view is loaded
+            }
+            for (JsonNode item : page.json().get("items")) {
                 if (item.get("requestId").asString().equals(requestId)) {
                     return item;
                 }

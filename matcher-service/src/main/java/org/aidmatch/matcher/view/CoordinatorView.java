@@ -5,19 +5,19 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.aidmatch.contracts.catalogue.SupplyCatalogue;
-import org.aidmatch.contracts.catalogue.SupplyType;
+import java.util.function.Predicate;
 import org.aidmatch.contracts.events.MatchEvent;
 import org.aidmatch.contracts.events.MatchMade;
 import org.aidmatch.contracts.events.OfferClosed;
 import org.aidmatch.contracts.events.OfferPosted;
 import org.aidmatch.contracts.events.RequestClosed;
 import org.aidmatch.contracts.events.RequestPosted;
-import org.aidmatch.contracts.regions.Regions;
 import org.aidmatch.contracts.topics.Topics;
+import org.aidmatch.matcher.view.GapRows.Item;
 import org.aidmatch.service.kafka.TopicFollower.FollowedEvent;
 
 /**
@@ -26,37 +26,42 @@ import org.aidmatch.service.kafka.TopicFollower.FollowedEvent;
  *
  * <p>Every matcher instance reads all partitions of the three topics, whichever tasks it runs,
  * so two instances that split the matching still show the same, complete picture.
+ *
+ * <p>It keeps every decision, request and offer for as long as the matcher runs, since coordinators
+ * page through the whole history and Kafka keeps it all: memory grows with the history (see
+ * BENCHMARKS.md for what 100,000 of each cost). Pages, exports and gaps read it in place, under
+ * the lock, and copy only what they answer.
  */
 public final class CoordinatorView {
 
+    /** Newest first by the matcher's own time, then by id: the same order on every instance. */
+    public static final Comparator<MatchMade> NEWEST_FIRST =
+            Comparator.comparing(MatchMade::occurredAt).reversed().thenComparing(MatchMade::matchId);
+
     private final List<Decision> decisions = new ArrayList<>();
-    private final Map<String, Item> requests = new ConcurrentHashMap<>();
-    private final Map<String, Item> offers = new ConcurrentHashMap<>();
+    private final NavigableSet<MatchMade> matchesNewestFirst = new TreeSet<>(NEWEST_FIRST);
+    private final Map<String, Item> requests = new HashMap<>();
+    private final Map<String, Item> offers = new HashMap<>();
+    private final GapRows gaps = new GapRows();
     private final List<Consumer<Decision>> listeners = new CopyOnWriteArrayList<>();
     private StreamPosition position = StreamPosition.START;
-    private long matchCount;
 
-    /** A request or offer, reduced to what the gaps need. */
-    private static final class Item {
-        String supplyType;
-        String country;
-        List<String> serviceArea = List.of();
-        long quantity;
-        long matched;
-        boolean closed;
-    }
+    /** One page of matches, and how many passed the filter in all. */
+    public record MatchPage(List<MatchMade> items, long total) {}
 
     public synchronized void apply(FollowedEvent followed) {
         if (followed.event() instanceof RequestPosted posted) {
-            Item item = requests.computeIfAbsent(posted.requestId(), id -> new Item());
-            item.supplyType = posted.supplyType();
-            item.country = posted.country();
-            item.quantity = posted.quantity();
+            changeRequest(posted.requestId(), item -> {
+                item.supplyType = posted.supplyType();
+                item.country = posted.country();
+                item.quantity = posted.quantity();
+            });
         } else if (followed.event() instanceof OfferPosted posted) {
-            Item item = offers.computeIfAbsent(posted.offerId(), id -> new Item());
-            item.supplyType = posted.supplyType();
-            item.serviceArea = posted.serviceArea();
-            item.quantity = posted.quantity();
+            changeOffer(posted.offerId(), item -> {
+                item.supplyType = posted.supplyType();
+                item.serviceArea = posted.serviceArea();
+                item.quantity = posted.quantity();
+            });
         } else if (followed.event() instanceof MatchEvent decision
                 && followed.partition().topic().equals(Topics.MATCHES.name())) {
             decided(decision, followed.partition().partition(), followed.offset());
@@ -94,70 +99,41 @@ public final class CoordinatorView {
 
     /** Matches seen so far; a counter, so that its rate is matches per second. */
     public synchronized long matchCount() {
-        return matchCount;
+        return matchesNewestFirst.size();
     }
 
-    /** What open requests (or offers, with {@code offers} true) of a supply type still hold. */
+    /** What open requests (or offers, with {@code offered} true) of a supply type still hold. */
     public synchronized long openQuantity(String supplyType, boolean offered) {
+        return gaps.openQuantity(supplyType, offered);
+    }
+
+    /** Page {@code page} (from 0) of the matches that pass {@code filter}, newest first. */
+    public synchronized MatchPage matches(Predicate<MatchMade> filter, int page, int size) {
+        long skip = (long) page * size;
         long total = 0;
-        for (Item item : (offered ? offers : requests).values()) {
-            if (!item.closed && supplyType.equals(item.supplyType)) {
-                total += item.quantity - item.matched;
+        List<MatchMade> items = new ArrayList<>(size);
+        for (MatchMade match : matchesNewestFirst) {
+            if (filter.test(match)) {
+                if (total >= skip && items.size() < size) {
+                    items.add(match);
+                }
+                total++;
             }
         }
-        return total;
+        return new MatchPage(items, total);
     }
 
-    public synchronized List<Decision> decisions() {
-        return List.copyOf(decisions);
+    /** Every match that passes {@code filter}, newest first, to {@code row}, under the view's lock. */
+    public synchronized void forEachMatch(Predicate<MatchMade> filter, Consumer<MatchMade> row) {
+        for (MatchMade match : matchesNewestFirst) {
+            if (filter.test(match)) {
+                row.accept(match);
+            }
+        }
     }
 
     public synchronized List<GapRow> gaps() {
-        Map<String, long[]> byKey = new HashMap<>();
-        for (Item request : requests.values()) {
-            if (request.supplyType == null) {
-                continue;
-            }
-            long[] sums = byKey.computeIfAbsent(request.supplyType + "|" + request.country, key -> new long[3]);
-            sums[0] += request.quantity;
-            sums[1] += request.matched;
-            sums[2] += request.closed ? 0 : request.quantity - request.matched;
-        }
-        List<GapRow> rows = new ArrayList<>();
-        byKey.forEach((key, sums) -> {
-            String supplyType = key.substring(0, key.indexOf('|'));
-            String country = key.substring(key.indexOf('|') + 1);
-            String supplyName = SupplyCatalogue.standard()
-                    .find(supplyType)
-                    .map(SupplyType::name)
-                    .orElse(supplyType);
-            rows.add(new GapRow(
-                    supplyType,
-                    supplyName,
-                    country,
-                    Regions.displayName(country),
-                    sums[0],
-                    sums[1],
-                    sums[2],
-                    openOffered(supplyType, country)));
-        });
-        rows.sort(Comparator.comparingLong(GapRow::unmet)
-                .reversed()
-                .thenComparing(GapRow::supplyType)
-                .thenComparing(GapRow::country));
-        return rows;
-    }
-
-    private long openOffered(String supplyType, String country) {
-        long total = 0;
-        for (Item offer : offers.values()) {
-            if (!offer.closed
-                    && supplyType.equals(offer.supplyType)
-                    && offer.serviceArea.stream().anyMatch(code -> Regions.covers(code, country))) {
-                total += offer.quantity - offer.matched;
-            }
-        }
-        return total;
+        return gaps.rows();
     }
 
     /** Listeners are called under the view's lock: they must only hand the decision on, never block. */
@@ -169,14 +145,28 @@ public final class CoordinatorView {
         Decision decision = new Decision(event, partition, offset, position);
         decisions.add(decision);
         if (event instanceof MatchMade match) {
-            matchCount++;
-            requests.computeIfAbsent(match.requestId(), id -> new Item()).matched += match.quantity();
-            offers.computeIfAbsent(match.offerId(), id -> new Item()).matched += match.quantity();
+            matchesNewestFirst.add(match);
+            changeRequest(match.requestId(), item -> item.matched += match.quantity());
+            changeOffer(match.offerId(), item -> item.matched += match.quantity());
         } else if (event instanceof RequestClosed closed) {
-            requests.computeIfAbsent(closed.requestId(), id -> new Item()).closed = true;
+            changeRequest(closed.requestId(), item -> item.closed = true);
         } else if (event instanceof OfferClosed closed) {
-            offers.computeIfAbsent(closed.offerId(), id -> new Item()).closed = true;
+            changeOffer(closed.offerId(), item -> item.closed = true);
         }
         listeners.forEach(listener -> listener.accept(decision));
+    }
+
+    private void changeRequest(String id, Consumer<Item> change) {
+        Item item = requests.computeIfAbsent(id, any -> new Item());
+        gaps.beforeRequestChange(item);
+        change.accept(item);
+        gaps.afterRequestChange(item);
+    }
+
+    private void changeOffer(String id, Consumer<Item> change) {
+        Item item = offers.computeIfAbsent(id, any -> new Item());
+        gaps.beforeOfferChange(item);
+        change.accept(item);
+        gaps.afterOfferChange(item);
     }
 }

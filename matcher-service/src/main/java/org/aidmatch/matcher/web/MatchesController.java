@@ -2,16 +2,14 @@ package org.aidmatch.matcher.web;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.function.Predicate;
 import org.aidmatch.contracts.catalogue.SupplyCatalogue;
 import org.aidmatch.contracts.catalogue.SupplyType;
 import org.aidmatch.contracts.events.MatchMade;
 import org.aidmatch.matcher.view.CoordinatorView;
-import org.aidmatch.matcher.view.Decision;
 import org.aidmatch.matcher.view.StreamPosition;
 import org.aidmatch.service.kafka.TopicFollower;
 import org.aidmatch.service.problem.Problems;
@@ -35,9 +33,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RequestMapping("/api/v1/matches")
 class MatchesController {
 
-    private static final Comparator<MatchMade> NEWEST_FIRST =
-            Comparator.comparing(MatchMade::occurredAt).reversed().thenComparing(MatchMade::matchId);
-
     /** How long a read waits for a starting instance to load its view before it answers 503. */
     private static final Duration LOADING = Duration.ofSeconds(3);
 
@@ -60,7 +55,10 @@ class MatchesController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageOf.DEFAULT_SIZE) int size) {
-        return PageOf.of(matching(caller, supplyType, country, organization, since), NEWEST_FIRST, page, size);
+        PageOf.requireValid(page, size);
+        CoordinatorView.MatchPage found =
+                view.matches(matching(caller, supplyType, country, organization, since), page, size);
+        return new PageOf<>(found.items(), page, size, found.total());
     }
 
     /**
@@ -121,9 +119,9 @@ class MatchesController {
                         "#activity+id+request",
                         "#activity+id+offer",
                         "#description"));
-        matching(caller, supplyType, country, organization, since)
-                .sorted(NEWEST_FIRST)
-                .forEach(match -> csv.row(List.of(
+        view.forEachMatch(
+                matching(caller, supplyType, country, organization, since),
+                match -> csv.row(List.of(
                         match.matchId(),
                         match.occurredAt(),
                         match.supplyType(),
@@ -144,21 +142,20 @@ class MatchesController {
                 .body(csv.bytes());
     }
 
-    private Stream<MatchMade> matching(
+    /** Which matches the caller may see and asked for; waits, bounded, for a starting view to load. */
+    private Predicate<MatchMade> matching(
             Caller caller, String supplyType, String country, String organization, Instant since) {
         String upperCountry = country == null ? null : country.toUpperCase(Locale.ROOT);
         follower.awaitReadable(Map.of(), LOADING);
-        return view.decisions().stream()
-                .filter(decision -> caller.is(Role.COORDINATOR) || decision.involves(caller.organization()))
-                .map(Decision::event)
-                .filter(MatchMade.class::isInstance)
-                .map(MatchMade.class::cast)
-                .filter(match -> supplyType == null || match.supplyType().equals(supplyType))
-                .filter(match -> upperCountry == null || match.country().equals(upperCountry))
-                .filter(match -> organization == null
+        return match -> (caller.is(Role.COORDINATOR)
+                        || caller.organization().equals(match.requesterOrganization())
+                        || caller.organization().equals(match.donorOrganization()))
+                && (supplyType == null || match.supplyType().equals(supplyType))
+                && (upperCountry == null || match.country().equals(upperCountry))
+                && (organization == null
                         || organization.equals(match.requesterOrganization())
                         || organization.equals(match.donorOrganization()))
-                .filter(match -> since == null || !match.occurredAt().isBefore(since));
+                && (since == null || !match.occurredAt().isBefore(since));
     }
 
     private static String supplyName(String code) {
