@@ -1,5 +1,6 @@
 package org.aidmatch.request.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -14,7 +15,12 @@ import org.aidmatch.service.web.validation.NotBeforeTodayUtc;
 public record PostRequestBody(
         @NotNull @KnownSupplyType String supplyType,
         @NotNull @Min(1) @Max(1_000_000_000) Long quantity,
-        @NotNull @CountryCode String country,
+
+        @Schema(description = "ISO 3166-1 alpha-2, in any case", pattern = "^[A-Za-z]{2}$", example = "KE")
+        @NotNull
+        @CountryCode
+        String country,
+
         Urgency urgency,
         @NotBeforeTodayUtc LocalDate neededBy,
         @Size(max = 1_000) String note) {}

@@ -1,5 +1,7 @@
 package org.aidmatch.request.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import org.aidmatch.service.security.Caller;
 import org.aidmatch.service.security.Role;
 import org.aidmatch.service.web.IdempotencyKeys;
 import org.aidmatch.service.web.PageOf;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,10 +38,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/v1/requests", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Requests", description = "Needs that requesting organisations post, follow and cancel")
 class RequestController {
 
     /** How long a read waits for this instance's view to catch up with this instance's writes. */
@@ -62,6 +67,12 @@ class RequestController {
      * and the key, so a retry finds the request already posted and publishes nothing; and even two
      * retries racing on two instances produce one id, which the matcher and the views count once.
      */
+    @Operation(
+            operationId = "postRequest",
+            summary = "Post a need",
+            description =
+                    "A supply type, a quantity, a country, an urgency and a needed-by date. The matcher pairs it with offers at once. With an Idempotency-Key, a retry returns the same request and posts nothing.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<RequestState> post(
             @AuthenticationPrincipal Caller caller,
@@ -98,12 +109,20 @@ class RequestController {
         return ResponseEntity.created(location).body(state);
     }
 
+    @Operation(
+            operationId = "getRequest",
+            summary = "Read a request",
+            description = "The request, its status and its matches. Another organisation's request is a 404.")
     @GetMapping("/{id}")
     RequestState get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         return visible(id, caller);
     }
 
     /** Newest first; an organisation sees its own requests, a coordinator sees all. */
+    @Operation(
+            operationId = "listRequests",
+            summary = "List requests",
+            description = "Newest first. An organisation sees its own; a coordinator sees all.")
     @GetMapping
     PageOf<RequestState> list(
             @AuthenticationPrincipal Caller caller,
@@ -126,6 +145,10 @@ class RequestController {
     }
 
     /** Cancels what is left of the request; matches already made stand. */
+    @Operation(
+            operationId = "cancelRequest",
+            summary = "Cancel what is left of a request",
+            description = "Matches already made stand. A 409 when nothing is left to cancel.")
     @DeleteMapping("/{id}")
     RequestState cancel(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         RequestState state = visible(id, caller);

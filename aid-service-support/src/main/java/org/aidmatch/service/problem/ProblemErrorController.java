@@ -1,5 +1,6 @@
 package org.aidmatch.service.problem;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Whatever reaches the servlet container's error page (an error sent before or outside Spring
  * MVC) answers problem+json, in place of Boot's plain JSON error body.
  */
+@Hidden // the container's error page, not an operation of the API
 @RestController
 public class ProblemErrorController implements ErrorController {
 

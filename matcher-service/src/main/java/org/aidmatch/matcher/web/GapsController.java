@@ -1,5 +1,10 @@
 package org.aidmatch.matcher.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/gaps")
+@Tag(name = "Gaps", description = "Unmet need by supply type and country")
 class GapsController {
 
     /** How long a read waits for a starting instance to load its view before it answers 503. */
@@ -34,6 +40,11 @@ class GapsController {
         this.follower = follower;
     }
 
+    @Operation(
+            operationId = "listGaps",
+            summary = "List unmet needs",
+            description =
+                    "One row per supply type and country: requested, matched, unmet, and what open offers could still give there. The largest gap first.")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     List<GapRow> gaps(
             @RequestParam(required = false) String supplyType, @RequestParam(required = false) String country) {
@@ -45,6 +56,15 @@ class GapsController {
                 .toList();
     }
 
+    @Operation(
+            operationId = "exportGaps",
+            summary = "Export unmet needs as CSV",
+            description = "HXL-tagged CSV, UTF-8 with a byte-order mark.",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "The gaps as CSV",
+                            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
     @GetMapping(path = "/export.csv", produces = "text/csv")
     ResponseEntity<byte[]> export(
             @RequestParam(required = false) String supplyType, @RequestParam(required = false) String country) {

@@ -1,5 +1,10 @@
 package org.aidmatch.matcher.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /** Matches as coordinators see them (all) and as organisations see them (those they are part of). */
 @RestController
 @RequestMapping("/api/v1/matches")
+@Tag(name = "Matches", description = "What the matcher paired, and why")
 class MatchesController {
 
     /** How long a read waits for a starting instance to load its view before it answers 503. */
@@ -46,6 +52,11 @@ class MatchesController {
         this.streams = streams;
     }
 
+    @Operation(
+            operationId = "listMatches",
+            summary = "List matches",
+            description =
+                    "Newest first, with the reason for each. Coordinators see all; others the matches they are part of.")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     PageOf<MatchMade> matches(
             @AuthenticationPrincipal Caller caller,
@@ -67,6 +78,19 @@ class MatchesController {
      * stream resumes right after it. Each organisation may hold a few streams at once (429 beyond),
      * and an id that was never issued is a 400.
      */
+    @Operation(
+            operationId = "streamMatches",
+            summary = "Follow matches live",
+            description =
+                    "Server-Sent Events: match and closed. Reconnect with Last-Event-ID, to any instance, to resume right after the last event seen.",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "The event stream",
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                                            schema = @Schema(type = "string"))))
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(
             @AuthenticationPrincipal Caller caller,
@@ -81,6 +105,15 @@ class MatchesController {
         return streams.open(caller, seen);
     }
 
+    @Operation(
+            operationId = "exportMatches",
+            summary = "Export matches as CSV",
+            description = "HXL-tagged CSV, UTF-8 with a byte-order mark, with the same filters as the list.",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "The matches as CSV",
+                            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
     @GetMapping(path = "/export.csv", produces = "text/csv")
     ResponseEntity<byte[]> export(
             @AuthenticationPrincipal Caller caller,

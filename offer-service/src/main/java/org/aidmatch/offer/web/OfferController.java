@@ -1,5 +1,7 @@
 package org.aidmatch.offer.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import org.aidmatch.service.security.Caller;
 import org.aidmatch.service.security.Role;
 import org.aidmatch.service.web.IdempotencyKeys;
 import org.aidmatch.service.web.PageOf;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,10 +38,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/v1/offers", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Offers", description = "Offers that donors post, follow and withdraw")
 class OfferController {
 
     /** How long a read waits for this instance's view to catch up with this instance's writes. */
@@ -58,6 +63,12 @@ class OfferController {
     }
 
     /** Posts an offer; {@code Idempotency-Key} works as for requests. */
+    @Operation(
+            operationId = "postOffer",
+            summary = "Post an offer",
+            description =
+                    "A supply type, a quantity and the area the donor can serve, as countries or UN M49 areas. The matcher pairs it with waiting requests at once. With an Idempotency-Key, a retry returns the same offer and posts nothing.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<OfferState> post(
             @AuthenticationPrincipal Caller caller,
@@ -98,12 +109,21 @@ class OfferController {
         return ResponseEntity.created(location).body(view.find(id).orElseGet(() -> OfferView.stateOf(posted)));
     }
 
+    @Operation(
+            operationId = "getOffer",
+            summary = "Read an offer",
+            description = "The offer, its status and its matches. Another organisation's offer is a 404.")
     @GetMapping("/{id}")
     OfferState get(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         return visible(id, caller);
     }
 
     /** Newest first; a donor sees its own offers, a coordinator sees all. {@code country} finds offers that can serve it. */
+    @Operation(
+            operationId = "listOffers",
+            summary = "List offers",
+            description =
+                    "Newest first. An organisation sees its own; a coordinator sees all. country finds the offers whose area covers it.")
     @GetMapping
     PageOf<OfferState> list(
             @AuthenticationPrincipal Caller caller,
@@ -128,6 +148,10 @@ class OfferController {
     }
 
     /** Withdraws what is left of the offer; matches already made stand. */
+    @Operation(
+            operationId = "withdrawOffer",
+            summary = "Withdraw what is left of an offer",
+            description = "Matches already made stand. A 409 when nothing is left to withdraw.")
     @DeleteMapping("/{id}")
     OfferState withdraw(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         OfferState state = visible(id, caller);

@@ -1,5 +1,7 @@
 package org.aidmatch.offer.web;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +16,17 @@ import org.aidmatch.service.web.validation.ServiceAreaCode;
 public record PostOfferBody(
         @NotNull @KnownSupplyType String supplyType,
         @NotNull @Min(1) @Max(1_000_000_000) Long quantity,
-        @NotNull @Size(min = 1, max = 50) List<@NotNull @ServiceAreaCode String> serviceArea,
+
+        @ArraySchema(
+                arraySchema = @Schema(description = "Countries and UN M49 areas the donor can serve"),
+                schema =
+                        @Schema(
+                                description = "ISO 3166-1 alpha-2 country, or UN M49 area such as 014 or 001",
+                                pattern = "^([A-Za-z]{2}|[0-9]{3})$",
+                                example = "014"))
+        @NotNull
+        @Size(min = 1, max = 50)
+        List<@NotNull @ServiceAreaCode String> serviceArea,
+
         @NotBeforeTodayUtc LocalDate availableUntil,
         @Size(max = 1_000) String note) {}
