@@ -1,6 +1,8 @@
 package org.aidmatch.load;
 
 import java.util.Arrays;
+import org.aidmatch.load.footprint.RestartTime;
+import org.aidmatch.load.footprint.ViewFootprint;
 import org.aidmatch.load.pipeline.PipelineBenchmark;
 import org.aidmatch.load.rest.RestBenchmark;
 
@@ -18,8 +20,11 @@ public final class LoadBenchmarks {
         switch (which) {
             case "pipeline" -> PipelineBenchmark.main(rest);
             case "rest" -> RestBenchmark.main(rest);
+            case "footprint" -> ViewFootprint.main(rest);
+            case "restart" -> RestartTime.main(rest);
             default -> {
-                System.err.println("usage: java -jar aidmatch-load.jar pipeline [events] | rest [seconds]");
+                System.err.println(
+                        "usage: java -jar aidmatch-load.jar pipeline [events] | rest [seconds] | footprint [items] | restart [events...]");
                 System.exit(2);
             }
         }
