@@ -11,7 +11,10 @@ tools=$(mktemp -d)
 data=$(mktemp -d)
 launcher=""
 cleanup() {
-  [ -n "$launcher" ] && kill "$launcher" 2>/dev/null && wait "$launcher" 2>/dev/null
+  if [ -n "$launcher" ]; then
+    kill "$launcher" 2>/dev/null || true
+    wait "$launcher" 2>/dev/null || true # the launcher's own status on SIGTERM is not ours
+  fi
   rm -rf "$tools" "$data"
 }
 trap cleanup EXIT
