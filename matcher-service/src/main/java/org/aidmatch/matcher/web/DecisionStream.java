@@ -86,7 +86,9 @@ final class DecisionStream {
 
     /** Under the view's lock: only queue, never block. */
     private void queue(Decision decision) {
-        if (visible(decision) && !queue.offer(decision)) {
+        // A client resuming from an instance further ahead than this one has seen some of these already.
+        boolean wanted = visible(decision) && !seen.hasSeen(decision.partition(), decision.offset());
+        if (wanted && !queue.offer(decision)) {
             behind = true;
         }
         schedule();
