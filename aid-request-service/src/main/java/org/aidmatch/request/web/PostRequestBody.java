@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.aidmatch.contracts.events.Urgency;
+import org.aidmatch.service.web.ApiDocs;
 import org.aidmatch.service.web.validation.CountryCode;
 import org.aidmatch.service.web.validation.KnownSupplyType;
 import org.aidmatch.service.web.validation.NotBeforeTodayUtc;
@@ -16,7 +17,7 @@ public record PostRequestBody(
         @NotNull @KnownSupplyType String supplyType,
         @NotNull @Min(1) @Max(1_000_000_000) Long quantity,
 
-        @Schema(description = "ISO 3166-1 alpha-2, in any case", pattern = "^[A-Za-z]{2}$", example = "KE")
+        @Schema(description = "ISO 3166-1 alpha-2, in any case", pattern = ApiDocs.COUNTRY_PATTERN, example = "KE")
         @NotNull
         @CountryCode
         String country,

@@ -44,7 +44,10 @@ public class ApiDocs {
 
     static final String PROBLEM = "Problem";
     private static final String PROBLEM_JSON = "application/problem+json";
-    static final String COUNTRY_PATTERN = "^[A-Za-z]{2}$";
+    /** How the documents describe a country code: ISO 3166-1 alpha-2, in any case. */
+    public static final String COUNTRY_PATTERN = "^[A-Za-z]{2}$";
+    /** How the documents describe a service-area code: a country, or a UN M49 three-digit area. */
+    public static final String SERVICE_AREA_PATTERN = "^([A-Za-z]{2}|[0-9]{3})$";
 
     @Bean
     OpenAPI aidMatchOpenApi(@Value("${spring.application.name:aidmatch}") String application) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.aidmatch.service.web.ApiDocs;
 import org.aidmatch.service.web.validation.KnownSupplyType;
 import org.aidmatch.service.web.validation.NotBeforeTodayUtc;
 import org.aidmatch.service.web.validation.ServiceAreaCode;
@@ -22,7 +23,7 @@ public record PostOfferBody(
                 schema =
                         @Schema(
                                 description = "ISO 3166-1 alpha-2 country, or UN M49 area such as 014 or 001",
-                                pattern = "^([A-Za-z]{2}|[0-9]{3})$",
+                                pattern = ApiDocs.SERVICE_AREA_PATTERN,
                                 example = "014"))
         @NotNull
         @Size(min = 1, max = 50)
