@@ -195,6 +195,12 @@ class TopicRetentionIT {
         Instant deadline = Instant.now().plusSeconds(30);
         while (api.get("/actuator/health", null).status() != 200) {
             assertThat(Instant.now()).as("the service did not become healthy").isBefore(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
         return api;
     }

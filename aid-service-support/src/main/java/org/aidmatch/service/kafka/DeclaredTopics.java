@@ -40,8 +40,6 @@ import org.springframework.context.SmartLifecycle;
 public final class DeclaredTopics implements SmartLifecycle, HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(DeclaredTopics.class);
-    private static final Duration FIRST_RETRY_PAUSE = Duration.ofSeconds(1);
-    private static final Duration LAST_RETRY_PAUSE = Duration.ofSeconds(30);
     private static final Duration ADMIN_CLOSE = Duration.ofSeconds(2);
 
     private final Map<String, Object> adminConfig;
@@ -148,7 +146,7 @@ public final class DeclaredTopics implements SmartLifecycle, HealthIndicator {
     }
 
     private void retryUntilChecked(Admin admin) {
-        Duration pause = FIRST_RETRY_PAUSE;
+        Duration pause = RetryPauses.FIRST;
         try {
             while (running && !stopping.await(pause.toMillis(), TimeUnit.MILLISECONDS)) {
                 try {
@@ -160,9 +158,7 @@ public final class DeclaredTopics implements SmartLifecycle, HealthIndicator {
                     log.error("Refusing to write to AidMatch topics: {}", e.getMessage());
                     return;
                 }
-                pause = pause.multipliedBy(2).compareTo(LAST_RETRY_PAUSE) > 0
-                        ? LAST_RETRY_PAUSE
-                        : pause.multipliedBy(2);
+                pause = RetryPauses.after(pause);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -41,8 +41,6 @@ import org.springframework.context.SmartLifecycle;
 public final class TopicFollower implements SmartLifecycle, HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
-    private static final Duration FIRST_RETRY_PAUSE = Duration.ofSeconds(1);
-    private static final Duration LAST_RETRY_PAUSE = Duration.ofSeconds(30);
 
     private final Map<String, Object> consumerConfig;
     private final Map<String, Topic<? extends AidEvent>> topicsByName = new HashMap<>();
@@ -164,7 +162,7 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
      * the service recovers when the broker does and no event is applied twice.
      */
     private void follow() {
-        Duration pause = FIRST_RETRY_PAUSE;
+        Duration pause = RetryPauses.FIRST;
         while (running) {
             try (KafkaConsumer<String, byte[]> kafka =
                     new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -179,12 +177,12 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
                 }
             } catch (RuntimeException e) {
                 if (failure == null) {
-                    pause = FIRST_RETRY_PAUSE; // it had been following: a new outage starts the pauses over
+                    pause = RetryPauses.FIRST; // it had been following: a new outage starts the pauses over
                 }
                 fail(e, pause);
             }
             pauseQuietly(pause);
-            pause = pause.multipliedBy(2).compareTo(LAST_RETRY_PAUSE) > 0 ? LAST_RETRY_PAUSE : pause.multipliedBy(2);
+            pause = RetryPauses.after(pause);
         }
     }
 
@@ -237,7 +235,7 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
             List<PartitionInfo> infos = kafka.partitionsFor(topic);
             while (running && (infos == null || infos.isEmpty())) {
                 log.info("Waiting for topic {} to exist", topic);
-                pauseQuietly(FIRST_RETRY_PAUSE);
+                pauseQuietly(RetryPauses.FIRST);
                 infos = kafka.partitionsFor(topic);
             }
             if (infos != null) {

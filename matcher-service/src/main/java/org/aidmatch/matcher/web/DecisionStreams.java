@@ -51,10 +51,6 @@ final class DecisionStreams implements DisposableBean {
         return stream.start(seen, () -> open.remove(stream));
     }
 
-    int openCount() {
-        return open.size();
-    }
-
     private synchronized void take(String organization) {
         if (total >= limits.maxTotal()) {
             throw Problems.tooManyRequests(
