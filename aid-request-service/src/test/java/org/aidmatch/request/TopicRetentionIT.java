@@ -95,7 +95,9 @@ class TopicRetentionIT {
         Map<String, String> forgetful = Map.of(
                 "log.retention.ms", "1000",
                 "log.roll.ms", "300",
-                "log.retention.check.interval.ms", "200");
+                "log.retention.check.interval.ms", "200",
+                // the retention task otherwise first runs 30 s after the broker starts
+                "log.initial.task.delay.ms", "0");
         try (OwnBroker broker = KafkaTestBroker.startOwn(forgetful);
                 Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             List<String> ids = new ArrayList<>();
