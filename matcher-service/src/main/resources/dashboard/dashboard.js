@@ -70,25 +70,45 @@
     updateEmptyMatches();
   }
 
+  // A match comes as MatchDetails from the list and as MatchMade from the stream.
   function addMatch(match, fresh) {
-    if (seenMatches.has(match.eventId)) return;
-    seenMatches.add(match.eventId);
+    const id = match.matchId || match.eventId;
+    const at = match.matchedAt || match.occurredAt;
+    if (seenMatches.has(id)) return;
+    seenMatches.add(id);
     const reason = match.reason || {};
-    const item = el('li', { 'data-match-id': match.eventId, 'class': fresh ? 'match new' : 'match' },
+    const item = el('li', { 'data-match-id': id, 'class': fresh ? 'match new' : 'match' },
       el('div', { class: 'match-line' },
         el('span', { class: 'qty' }, Number(match.quantity).toLocaleString() + ' × ' + match.supplyType),
         el('span', {}, match.donorOrganization + ' → ' + match.requesterOrganization + ' (' + match.country + ')'),
         el('span', { class: 'badge ' + reason.urgency }, reason.urgency || ''),
         el('span', { class: 'badge' }, 'area ' + match.matchedArea),
-        el('time', { datetime: match.occurredAt }, new Date(match.occurredAt).toLocaleString())),
+        el('span', { class: 'badge status', 'data-status': match.status || '' }, match.status || 'DELIVERED'),
+        el('time', { datetime: at }, new Date(at).toLocaleString())),
       el('details', {},
         el('summary', {}, 'Explain'),
         el('p', {}, reason.explanation || ''),
         el('p', {}, 'Decided by: urgency ' + reason.urgency + '; area level ' + reason.areaLevel
           + ' (' + reason.areaCountryCount + ' countr' + (reason.areaCountryCount === 1 ? 'y' : 'ies') + ')'
-          + '; triggered when ' + (reason.trigger === 'OFFER_ARRIVED' ? 'the offer' : 'the request') + ' arrived.')));
+          + '; triggered when ' + triggerText(reason.trigger) + '.')));
     $('matches').prepend(item);
     updateEmptyMatches();
+  }
+
+  function triggerText(trigger) {
+    return {
+      OFFER_ARRIVED: 'the offer arrived',
+      REQUEST_ARRIVED: 'the request arrived',
+      REQUEST_RETURNED: 'quantity came back to the request',
+      OFFER_RETURNED: 'quantity came back to the offer',
+    }[trigger] || 'the matcher decided';
+  }
+
+  function updateStatus(change) {
+    const item = document.querySelector('[data-match-id="' + CSS.escape(change.matchId) + '"] .status');
+    if (!item) return;
+    item.textContent = change.status;
+    item.setAttribute('data-status', change.status);
   }
 
   function updateEmptyMatches() {
@@ -188,6 +208,7 @@
     if (!data) return;
     if (id) lastEventId = id;
     if (name === 'match') addMatch(JSON.parse(data), true);
+    if (name === 'status') updateStatus(JSON.parse(data));
     refreshGapsSoon();
   }
 

@@ -3,17 +3,22 @@ package org.aidmatch.matcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
+import org.aidmatch.contracts.events.AidEvent;
 import org.aidmatch.contracts.topics.Topics;
+import org.aidmatch.matcher.streams.ClockTicker;
 import org.aidmatch.matcher.streams.MatcherHealth;
 import org.aidmatch.matcher.streams.MatcherMetrics;
 import org.aidmatch.matcher.streams.MatcherStreams;
 import org.aidmatch.matcher.streams.MatcherStreamsConfig;
 import org.aidmatch.matcher.streams.MatcherTopology;
 import org.aidmatch.matcher.streams.MatchingProperties;
+import org.aidmatch.service.kafka.DeclaredTopics;
 import org.aidmatch.service.kafka.TopicProperties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +32,8 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 @EnableConfigurationProperties(MatchingProperties.class)
 class MatcherConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(MatcherConfiguration.class);
+
     @Bean
     MatcherMetrics matcherMetrics(MeterRegistry registry) {
         return new MatcherMetrics(registry);
@@ -38,13 +45,24 @@ class MatcherConfiguration {
         DeadLetterPublishingRecoverer deadLetters = unreadableRecordRecoverer(kafka);
         ConsumerRecordRecoverer countingDeadLetters = (record, cause) -> {
             metrics.rejected(record.topic(), "unreadable");
+            if (Topics.CLOCK.name().equals(record.topic())) {
+                // A tick holds nothing but a time; the next readable one carries it.
+                log.warn("Skipping an unreadable clock record: {}", cause.getMessage());
+                return;
+            }
             deadLetters.accept(record, cause);
         };
         return new MatcherStreams(
-                MatcherTopology.build(metrics, matching.closedIdHorizon()),
+                MatcherTopology.build(metrics, matching.book()),
                 MatcherStreamsConfig.of(
                         kafka.buildStreamsProperties(), topics.replicationFactor(), countingDeadLetters),
                 matching.closeTimeout());
+    }
+
+    @Bean
+    ClockTicker clockTicker(
+            KafkaTemplate<String, AidEvent> template, DeclaredTopics topics, MatchingProperties matching) {
+        return new ClockTicker(template, topics, matching.tickInterval());
     }
 
     @Bean

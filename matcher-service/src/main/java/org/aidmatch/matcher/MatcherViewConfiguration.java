@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.aidmatch.contracts.catalogue.SupplyCatalogue;
 import org.aidmatch.contracts.catalogue.SupplyType;
+import org.aidmatch.contracts.events.MatchStatus;
 import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.matcher.view.CoordinatorView;
 import org.aidmatch.matcher.web.StreamProperties;
@@ -26,6 +27,17 @@ class MatcherViewConfiguration {
                 .description("Matches made; its rate is matches per second")
                 .register(registry);
         for (SupplyType type : SupplyCatalogue.standard().all()) {
+            FunctionCounter.builder("aidmatch.delivered.quantity", view, v -> v.deliveredQuantity(type.code()))
+                    .description("Quantity received in good condition, per supply type")
+                    .tag("supply_type", type.code())
+                    .register(registry);
+            for (MatchStatus ended : new MatchStatus[] {MatchStatus.LAPSED, MatchStatus.DECLINED}) {
+                FunctionCounter.builder("aidmatch.matches.ended", view, v -> v.endedCount(type.code(), ended))
+                        .description("Matches that lapsed or were declined, per supply type")
+                        .tag("supply_type", type.code())
+                        .tag("status", ended.name())
+                        .register(registry);
+            }
             for (boolean offered : new boolean[] {false, true}) {
                 Gauge.builder("aidmatch.open.quantity", view, v -> v.openQuantity(type.code(), offered))
                         .description("Quantity still open, per supply type, on the requested or offered side")

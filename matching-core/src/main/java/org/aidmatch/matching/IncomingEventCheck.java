@@ -1,9 +1,17 @@
 package org.aidmatch.matching;
 
 import org.aidmatch.contracts.catalogue.SupplyCatalogue;
+import org.aidmatch.contracts.commands.CancelMatch;
+import org.aidmatch.contracts.commands.ConfirmReceipt;
+import org.aidmatch.contracts.commands.DeclineMatch;
+import org.aidmatch.contracts.commands.DispatchMatch;
+import org.aidmatch.contracts.commands.MatchCommand;
+import org.aidmatch.contracts.events.Actor;
 import org.aidmatch.contracts.events.AidEvent;
+import org.aidmatch.contracts.events.MatchEndReason;
 import org.aidmatch.contracts.events.OfferEvent;
 import org.aidmatch.contracts.events.OfferPosted;
+import org.aidmatch.contracts.events.Party;
 import org.aidmatch.contracts.events.RequestEvent;
 import org.aidmatch.contracts.events.RequestPosted;
 import org.aidmatch.contracts.regions.Regions;
@@ -45,6 +53,38 @@ public final class IncomingEventCheck {
                     throw new RejectedEvent("service area code is neither a country nor a UN M49 area: " + code);
                 }
             }
+        }
+    }
+
+    public static void check(MatchCommand command) {
+        common(command);
+        require(command.matchId(), "matchId");
+        Actor actor = command.actor();
+        if (actor == null || actor.party() == null) {
+            throw new RejectedEvent("actor is missing");
+        }
+        if (actor.party() == Party.MATCHER) {
+            throw new RejectedEvent("only the matcher acts as the matcher");
+        }
+        require(actor.organization(), "actor organization");
+        if (command instanceof DeclineMatch decline) {
+            MatchEndReason reason = decline.reason();
+            if (reason == null
+                    || (actor.party() == Party.DONOR && !reason.donorMayGive())
+                    || (actor.party() == Party.REQUESTER && !reason.requesterMayGive())) {
+                throw new RejectedEvent("a " + actor.party() + " does not decline for " + reason);
+            }
+        } else if (command instanceof CancelMatch cancel) {
+            MatchEndReason reason = cancel.reason();
+            if (reason == null
+                    || !(reason.donorMayGive() || reason.requesterMayGive())
+                    || (actor.party() == Party.DONOR && !reason.donorMayGive())) {
+                throw new RejectedEvent("a " + actor.party() + " does not cancel for " + reason);
+            }
+        } else if (command instanceof DispatchMatch dispatch) {
+            positive(dispatch.quantity());
+        } else if (command instanceof ConfirmReceipt receipt && receipt.receivedQuantity() < 0) {
+            throw new RejectedEvent("received quantity must not be negative, was " + receipt.receivedQuantity());
         }
     }
 

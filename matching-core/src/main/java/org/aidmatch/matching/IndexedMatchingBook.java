@@ -1,9 +1,6 @@
 package org.aidmatch.matching;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,83 +18,66 @@ import org.aidmatch.contracts.regions.Regions;
  * offer compares the heads of its codes' request queues. An arriving request compares the heads of
  * the offer queues of the codes covering its country, each judged by that code's country count:
  * the best offer is the head of the queue of its own most specific covering code, so the smallest
- * head is the best offer overall. Items with a last day also sit in one expiry queue.
+ * head is the best offer overall. A head that has matched the arriving side before is passed over
+ * for the next one in its queue.
  */
 public final class IndexedMatchingBook extends AbstractMatchingBook {
 
-    /** With the default horizon of {@link MatchingBook#DEFAULT_CLOSED_ID_HORIZON}. */
+    /** With {@link BookSettings#DEFAULTS}. */
     public IndexedMatchingBook() {
-        this(DEFAULT_CLOSED_ID_HORIZON);
+        this(BookSettings.DEFAULTS);
     }
 
-    /** @param closedIdHorizon how long a closed id is remembered (rule 7) */
+    /** @param closedIdHorizon how long a closed id is remembered (rule 7); the rest as by default */
     public IndexedMatchingBook(Duration closedIdHorizon) {
-        super(closedIdHorizon);
+        this(BookSettings.DEFAULTS.withClosedIdHorizon(closedIdHorizon));
     }
 
-    /** Last day, then arrival: the order in which items expire. */
-    private static final Comparator<OpenItem> EXPIRY_ORDER =
-            Comparator.<OpenItem, LocalDate>comparing(item -> item.lastDay).thenComparingLong(item -> item.sequence);
+    public IndexedMatchingBook(BookSettings settings) {
+        super(settings);
+    }
 
-    private final Map<String, OpenItem> openRequests = new HashMap<>();
-    private final Map<String, OpenItem> openOffers = new HashMap<>();
-    private final Map<String, Map<String, NavigableSet<OpenItem>>> requestsBySupplyAndCode = new HashMap<>();
-    private final Map<String, Map<String, NavigableSet<OpenItem>>> offersBySupplyAndCode = new HashMap<>();
-    private final NavigableSet<OpenItem> byLastDay = new TreeSet<>(EXPIRY_ORDER);
+    private final Map<String, Map<String, NavigableSet<Posting>>> requestsBySupplyAndCode = new HashMap<>();
+    private final Map<String, Map<String, NavigableSet<Posting>>> offersBySupplyAndCode = new HashMap<>();
 
     @Override
-    protected void add(OpenItem item) {
+    protected void add(Posting item) {
         if (item.side == Side.REQUEST) {
-            openRequests.put(item.id, item);
-            Map<String, NavigableSet<OpenItem>> queues =
+            Map<String, NavigableSet<Posting>> queues =
                     requestsBySupplyAndCode.computeIfAbsent(item.supplyType, type -> new HashMap<>());
             for (String code : Regions.codesCovering(item.country)) {
                 queues.computeIfAbsent(code, c -> new TreeSet<>()).add(item);
             }
         } else {
-            openOffers.put(item.id, item);
-            Map<String, NavigableSet<OpenItem>> queues =
+            Map<String, NavigableSet<Posting>> queues =
                     offersBySupplyAndCode.computeIfAbsent(item.supplyType, type -> new HashMap<>());
             for (String code : item.serviceArea) {
                 queues.computeIfAbsent(code, c -> new TreeSet<>()).add(item);
             }
         }
-        if (item.lastDay != null) {
-            byLastDay.add(item);
-        }
     }
 
     @Override
-    protected void remove(OpenItem item) {
+    protected void remove(Posting item) {
         if (item.side == Side.REQUEST) {
-            openRequests.remove(item.id);
             removeFromQueues(requestsBySupplyAndCode.get(item.supplyType), Regions.codesCovering(item.country), item);
         } else {
-            openOffers.remove(item.id);
             removeFromQueues(offersBySupplyAndCode.get(item.supplyType), item.serviceArea, item);
         }
-        if (item.lastDay != null) {
-            byLastDay.remove(item);
-        }
     }
 
     @Override
-    protected OpenItem findOpen(Side side, String id) {
-        return (side == Side.REQUEST ? openRequests : openOffers).get(id);
-    }
-
-    @Override
-    protected OpenItem bestRequestFor(OpenItem offer) {
-        Map<String, NavigableSet<OpenItem>> queues = requestsBySupplyAndCode.get(offer.supplyType);
+    protected Posting bestRequestFor(Posting offer) {
+        Map<String, NavigableSet<Posting>> queues = requestsBySupplyAndCode.get(offer.supplyType);
         if (queues == null) {
             return null;
         }
-        OpenItem best = null;
+        Posting best = null;
         for (String code : offer.serviceArea) {
-            NavigableSet<OpenItem> queue = queues.get(code);
+            NavigableSet<Posting> queue = queues.get(code);
             if (queue != null) {
-                OpenItem head = queue.first();
-                if (best == null || head.rank < best.rank) {
+                Posting head = firstNotMatchedWith(queue, offer);
+                if (head != null && (best == null || head.rank < best.rank)) {
                     best = head;
                 }
             }
@@ -106,19 +86,22 @@ public final class IndexedMatchingBook extends AbstractMatchingBook {
     }
 
     @Override
-    protected OpenItem bestOfferFor(OpenItem request) {
-        Map<String, NavigableSet<OpenItem>> queues = offersBySupplyAndCode.get(request.supplyType);
+    protected Posting bestOfferFor(Posting request) {
+        Map<String, NavigableSet<Posting>> queues = offersBySupplyAndCode.get(request.supplyType);
         if (queues == null) {
             return null;
         }
-        OpenItem best = null;
+        Posting best = null;
         int bestCount = Integer.MAX_VALUE;
         for (String code : Regions.codesCovering(request.country)) {
-            NavigableSet<OpenItem> queue = queues.get(code);
+            NavigableSet<Posting> queue = queues.get(code);
             if (queue == null) {
                 continue;
             }
-            OpenItem head = queue.first();
+            Posting head = firstNotMatchedWith(queue, request);
+            if (head == null) {
+                continue;
+            }
             int count = Regions.countryCount(code);
             if (best == null || count < bestCount || (count == bestCount && head.rank < best.rank)) {
                 best = head;
@@ -128,30 +111,22 @@ public final class IndexedMatchingBook extends AbstractMatchingBook {
         return best;
     }
 
-    @Override
-    protected List<OpenItem> expiredBefore(LocalDate today) {
-        List<OpenItem> expired = new ArrayList<>();
-        for (OpenItem item : byLastDay) {
-            if (!item.lastDay.isBefore(today)) {
-                break;
+    /**
+     * The queue's best posting that {@code other} has not matched before. Almost always the head: a
+     * pair is passed over only after quantity came back to both of its sides.
+     */
+    private static Posting firstNotMatchedWith(NavigableSet<Posting> queue, Posting other) {
+        for (Posting candidate : queue) {
+            if (!candidate.hasMatched(other)) {
+                return candidate;
             }
-            expired.add(item);
         }
-        return expired;
+        return null;
     }
 
-    @Override
-    protected List<OpenItem> openInArrivalOrder() {
-        List<OpenItem> items = new ArrayList<>(openRequests.values());
-        items.addAll(openOffers.values());
-        items.sort(Comparator.comparingLong(item -> item.sequence));
-        return items;
-    }
-
-    private static void removeFromQueues(
-            Map<String, NavigableSet<OpenItem>> queues, List<String> codes, OpenItem item) {
+    private static void removeFromQueues(Map<String, NavigableSet<Posting>> queues, List<String> codes, Posting item) {
         for (String code : codes) {
-            NavigableSet<OpenItem> queue = queues.get(code);
+            NavigableSet<Posting> queue = queues.get(code);
             if (queue != null && queue.remove(item) && queue.isEmpty()) {
                 queues.remove(code);
             }

@@ -1,54 +1,46 @@
 package org.aidmatch.matching;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.aidmatch.contracts.regions.Regions;
 
 /**
- * The obviously correct book: one list of open items, scanned in full for every decision. It is
+ * The obviously correct book: one list of matchable postings, scanned in full for every decision. It is
  * slow on purpose and serves as the oracle that {@link IndexedMatchingBook} is tested against.
  */
 public final class ReferenceMatchingBook extends AbstractMatchingBook {
 
-    /** With the default horizon of {@link MatchingBook#DEFAULT_CLOSED_ID_HORIZON}. */
+    /** With {@link BookSettings#DEFAULTS}. */
     public ReferenceMatchingBook() {
-        this(DEFAULT_CLOSED_ID_HORIZON);
+        this(BookSettings.DEFAULTS);
     }
 
-    /** @param closedIdHorizon how long a closed id is remembered (rule 7) */
+    /** @param closedIdHorizon how long a closed id is remembered (rule 7); the rest as by default */
     public ReferenceMatchingBook(Duration closedIdHorizon) {
-        super(closedIdHorizon);
+        this(BookSettings.DEFAULTS.withClosedIdHorizon(closedIdHorizon));
     }
 
-    private final List<OpenItem> open = new ArrayList<>();
+    public ReferenceMatchingBook(BookSettings settings) {
+        super(settings);
+    }
+
+    private final List<Posting> open = new ArrayList<>();
 
     @Override
-    protected void add(OpenItem item) {
+    protected void add(Posting item) {
         open.add(item);
     }
 
     @Override
-    protected void remove(OpenItem item) {
+    protected void remove(Posting item) {
         open.remove(item);
     }
 
     @Override
-    protected OpenItem findOpen(Side side, String id) {
-        for (OpenItem item : open) {
-            if (item.side == side && item.id.equals(id)) {
-                return item;
-            }
-        }
-        return null;
-    }
-
-    @Override
-    protected OpenItem bestRequestFor(OpenItem offer) {
-        OpenItem best = null;
-        for (OpenItem request : open) {
+    protected Posting bestRequestFor(Posting offer) {
+        Posting best = null;
+        for (Posting request : open) {
             if (compatible(request, offer) && (best == null || ranksBefore(request, best))) {
                 best = request;
             }
@@ -57,9 +49,9 @@ public final class ReferenceMatchingBook extends AbstractMatchingBook {
     }
 
     @Override
-    protected OpenItem bestOfferFor(OpenItem request) {
-        OpenItem best = null;
-        for (OpenItem offer : open) {
+    protected Posting bestOfferFor(Posting request) {
+        Posting best = null;
+        for (Posting offer : open) {
             if (compatible(request, offer) && (best == null || servesBetter(offer, best, request.country))) {
                 best = offer;
             }
@@ -67,29 +59,14 @@ public final class ReferenceMatchingBook extends AbstractMatchingBook {
         return best;
     }
 
-    @Override
-    protected List<OpenItem> expiredBefore(LocalDate today) {
-        List<OpenItem> expired = new ArrayList<>();
-        for (OpenItem item : open) {
-            if (item.isExpiredOn(today)) {
-                expired.add(item);
-            }
-        }
-        expired.sort(Comparator.<OpenItem, LocalDate>comparing(item -> item.lastDay)
-                .thenComparingLong(item -> item.sequence));
-        return expired;
-    }
-
-    @Override
-    protected List<OpenItem> openInArrivalOrder() {
-        return List.copyOf(open);
-    }
-
-    private static boolean compatible(OpenItem request, OpenItem offer) {
+    private static boolean compatible(Posting request, Posting offer) {
         if (request.side != Side.REQUEST || offer.side != Side.OFFER) {
             return false;
         }
         if (!request.supplyType.equals(offer.supplyType) || request.remaining <= 0 || offer.remaining <= 0) {
+            return false;
+        }
+        if (request.hasMatched(offer)) {
             return false;
         }
         for (String code : offer.serviceArea) {
@@ -101,7 +78,7 @@ public final class ReferenceMatchingBook extends AbstractMatchingBook {
     }
 
     /** Rule 2: urgency, then the earlier needed-by date (none last), then arrival. */
-    private static boolean ranksBefore(OpenItem a, OpenItem b) {
+    private static boolean ranksBefore(Posting a, Posting b) {
         if (a.urgency != b.urgency) {
             return a.urgency.ordinal() < b.urgency.ordinal();
         }
@@ -109,7 +86,7 @@ public final class ReferenceMatchingBook extends AbstractMatchingBook {
     }
 
     /** Rule 3: the more specific covering area, then the earlier available-until date (none last), then arrival. */
-    private static boolean servesBetter(OpenItem a, OpenItem b, String country) {
+    private static boolean servesBetter(Posting a, Posting b, String country) {
         int specificityA = Regions.countryCount(Decisions.matchedArea(a.serviceArea, country));
         int specificityB = Regions.countryCount(Decisions.matchedArea(b.serviceArea, country));
         if (specificityA != specificityB) {
@@ -119,7 +96,7 @@ public final class ReferenceMatchingBook extends AbstractMatchingBook {
     }
 
     /** The earlier last day goes first, an item without one goes last, and arrival breaks ties. */
-    private static boolean earlierDayThenArrival(OpenItem a, OpenItem b) {
+    private static boolean earlierDayThenArrival(Posting a, Posting b) {
         if (a.lastDay != null && b.lastDay != null && !a.lastDay.equals(b.lastDay)) {
             return a.lastDay.isBefore(b.lastDay);
         }

@@ -10,9 +10,13 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.aidmatch.contracts.events.CloseReason;
+import org.aidmatch.contracts.events.MatchEndReason;
 import org.aidmatch.contracts.events.MatchMade;
 import org.aidmatch.contracts.events.MatchReason.Trigger;
+import org.aidmatch.contracts.events.MatchStatus;
+import org.aidmatch.contracts.events.MatchStatusChanged;
 import org.aidmatch.contracts.events.OfferClosed;
 import org.aidmatch.contracts.events.RequestClosed;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +46,8 @@ abstract class MatchingBookContract {
         Instant closing = Book.NOW;
         book.request("nairobi", RESPIRATORS, 100, "KE", HIGH);
         book.offer("relief", RESPIRATORS, 100, "KE");
-        assertThat(book.book().takeForgotten()).isEmpty();
+        book.deliver("nairobi", "relief");
+        assertThat(book.book().takeChanges().forgotten()).isEmpty();
 
         book.at(closing.plus(Duration.ofDays(180)));
         assertThat(book.request("nairobi", RESPIRATORS, 100, "KE", HIGH))
@@ -56,10 +61,10 @@ abstract class MatchingBookContract {
         book.at(closing.plus(Duration.ofDays(180)).plusSeconds(1));
         book.offer("more", RESPIRATORS, 100, "KE");
 
-        assertThat(book.book().takeForgotten())
+        assertThat(book.book().takeChanges().forgotten())
                 .extracting(BookEntry::side, BookEntry::id)
                 .containsExactlyInAnyOrder(tuple(Side.REQUEST, "nairobi"), tuple(Side.OFFER, "relief"));
-        assertThat(book.book().takeForgotten()).as("handed over once").isEmpty();
+        assertThat(book.book().takeChanges().forgotten()).as("handed over once").isEmpty();
         assertThat(book.book().entry(Side.REQUEST, "nairobi")).isEmpty();
         book.request("nairobi", RESPIRATORS, 40, "KE", HIGH);
         assertThat(book.pairs())
@@ -70,21 +75,7 @@ abstract class MatchingBookContract {
     @Test
     void a_restored_closed_id_without_a_closing_time_counts_from_the_first_event_after_the_restore() {
         MatchingBook restored = newBook(Duration.ofDays(10));
-        restored.restore(new BookEntry(
-                Side.REQUEST,
-                "old",
-                null,
-                null,
-                0,
-                0,
-                null,
-                java.util.List.of(),
-                null,
-                null,
-                0,
-                null,
-                CloseReason.CANCELLED,
-                null));
+        restored.restore(BookEntry.settled(Side.REQUEST, "old", CloseReason.CANCELLED, null));
         Book later = new Book(restored).at(Book.NOW);
         later.offer("relief", RESPIRATORS, 10, "KE");
 
@@ -107,7 +98,7 @@ abstract class MatchingBookContract {
         remembering.offer("relief", RESPIRATORS, 50, "KE");
 
         assertThat(remembering.pairs()).containsExactly("waiting->relief:10@KE");
-        assertThat(shortMemory.takeForgotten()).isEmpty();
+        assertThat(shortMemory.takeChanges().forgotten()).isEmpty();
     }
 
     @Test
@@ -213,51 +204,80 @@ abstract class MatchingBookContract {
     }
 
     @Test
-    void partial_fills_close_the_used_up_side_and_leave_the_rest_open() {
+    void a_partial_fill_leaves_the_rest_open_and_the_used_up_side_closes_only_once_delivered() {
         book.request("nairobi", RESPIRATORS, 300, "KE", HIGH);
         book.offer("relief", RESPIRATORS, 100, "KE");
 
-        assertThat(book.history()).hasSize(2);
-        assertThat(book.history().get(1)).isInstanceOfSatisfying(OfferClosed.class, closed -> {
-            assertThat(closed.reason()).isEqualTo(CloseReason.FULFILLED);
-            assertThat(closed.matchedQuantity()).isEqualTo(100);
-        });
-        assertThat(book.book().entry(Side.REQUEST, "nairobi"))
-                .hasValueSatisfying(entry -> assertThat(entry.remaining()).isEqualTo(200));
+        assertThat(book.history()).singleElement().isInstanceOf(MatchMade.class);
+        assertThat(book.entry(Side.REQUEST, "nairobi").balance()).isEqualTo(new Balance(200, 100, 0, 0, 0, 0));
+        assertThat(book.entry(Side.OFFER, "relief").balance()).isEqualTo(new Balance(0, 100, 0, 0, 0, 0));
 
         book.offer("more", RESPIRATORS, 500, "001");
-
         assertThat(book.pairs()).containsExactly("nairobi->relief:100@KE", "nairobi->more:200@001");
+        assertThat(book.entry(Side.OFFER, "more").remaining()).isEqualTo(300);
+
+        book.deliver("nairobi", "relief");
+        assertThat(book.history())
+                .filteredOn(OfferClosed.class::isInstance)
+                .singleElement()
+                .isInstanceOfSatisfying(OfferClosed.class, closed -> {
+                    assertThat(closed.reason()).isEqualTo(CloseReason.FULFILLED);
+                    assertThat(closed.matchedQuantity()).isEqualTo(100);
+                    assertThat(closed.unmatchedQuantity()).isZero();
+                });
+        assertThat(book.history()).noneMatch(RequestClosed.class::isInstance);
+
+        book.deliver("nairobi", "more");
         assertThat(book.history())
                 .filteredOn(RequestClosed.class::isInstance)
                 .singleElement()
-                .satisfies(
-                        closed -> assertThat(((RequestClosed) closed).reason()).isEqualTo(CloseReason.FULFILLED));
-        assertThat(book.book().entry(Side.OFFER, "more"))
-                .hasValueSatisfying(entry -> assertThat(entry.remaining()).isEqualTo(300));
+                .isInstanceOfSatisfying(
+                        RequestClosed.class,
+                        closed -> assertThat(closed.reason()).isEqualTo(CloseReason.FULFILLED));
+        assertThat(book.entry(Side.REQUEST, "nairobi").settled()).isTrue();
     }
 
     @Test
-    void cancelling_closes_the_remaining_quantity_and_keeps_earlier_matches() {
+    void cancelling_closes_the_open_quantity_ends_proposed_and_accepted_matches_and_keeps_dispatched_ones() {
         book.request("nairobi", RESPIRATORS, 300, "KE", HIGH);
-        book.offer("relief", RESPIRATORS, 100, "KE");
+        book.offer("proposed", RESPIRATORS, 100, "KE");
+        book.offer("accepted", RESPIRATORS, 100, "KE");
+        book.offer("shipped", RESPIRATORS, 50, "KE");
+        book.accept("nairobi", "accepted");
+        book.accept("nairobi", "shipped");
+        book.dispatch("nairobi", "shipped", 50);
 
         book.cancel("nairobi", RESPIRATORS);
         book.offer("late", RESPIRATORS, 100, "KE");
 
-        assertThat(book.pairs()).containsExactly("nairobi->relief:100@KE");
+        assertThat(book.changes())
+                .filteredOn(change -> change.status() == MatchStatus.CANCELLED)
+                .extracting(MatchStatusChanged::offerId, MatchStatusChanged::reason, MatchStatusChanged::offerReturned)
+                .containsExactly(
+                        tuple("proposed", MatchEndReason.REQUEST_CANCELLED, 100L),
+                        tuple("accepted", MatchEndReason.REQUEST_CANCELLED, 100L));
         assertThat(book.history())
                 .filteredOn(RequestClosed.class::isInstance)
                 .singleElement()
-                .satisfies(event -> {
-                    RequestClosed closed = (RequestClosed) event;
+                .isInstanceOfSatisfying(RequestClosed.class, closed -> {
                     assertThat(closed.reason()).isEqualTo(CloseReason.CANCELLED);
-                    assertThat(closed.matchedQuantity()).isEqualTo(100);
-                    assertThat(closed.unmatchedQuantity()).isEqualTo(200);
+                    assertThat(closed.matchedQuantity())
+                            .as("the dispatched match stands")
+                            .isEqualTo(50);
+                    assertThat(closed.unmatchedQuantity()).isEqualTo(250);
                 });
+        assertThat(book.entry(Side.OFFER, "proposed").remaining())
+                .as("back to the donor")
+                .isEqualTo(100);
+        assertThat(book.pairs()).doesNotContain("nairobi->late:100@KE");
         assertThat(book.cancel("nairobi", RESPIRATORS))
                 .as("a second cancel does nothing")
                 .isEmpty();
+
+        book.receive("nairobi", "shipped", 50);
+        assertThat(book.entry(Side.REQUEST, "nairobi").settled())
+                .as("settled once nothing stands")
+                .isTrue();
     }
 
     @Test
@@ -326,25 +346,36 @@ abstract class MatchingBookContract {
     }
 
     @Test
-    void a_book_restored_from_its_entries_continues_as_if_never_stopped() {
+    void a_book_restored_from_its_entries_and_matches_continues_as_if_never_stopped() {
         book.request("nairobi", RESPIRATORS, 300, "KE", HIGH);
         book.request("mombasa", RESPIRATORS, 100, "KE", CRITICAL);
         book.offer("relief", RESPIRATORS, 150, "014");
+        book.accept("mombasa", "relief");
         MatchingBook restored = newBook();
-        for (String id : new String[] {"nairobi", "mombasa"}) {
-            restored.restore(book.book().entry(Side.REQUEST, id).orElseThrow());
-        }
-        restored.restore(book.book().entry(Side.OFFER, "relief").orElseThrow());
+        book.book().entries().forEach(restored::restore);
+        book.book().standingMatches().forEach(restored::restore);
+        int before = book.history().size();
         Book continued = new Book(restored);
 
-        continued.request("mombasa", RESPIRATORS, 100, "KE", CRITICAL);
-        continued.offer("more", RESPIRATORS, 1_000, "KE");
-        book.offer("more", RESPIRATORS, 1_000, "KE");
-
-        assertThat(continued.pairs()).containsExactly("nairobi->more:250@KE");
+        for (Book each : List.of(book, continued)) {
+            each.request("mombasa", RESPIRATORS, 100, "KE", CRITICAL);
+            each.offer("more", RESPIRATORS, 1_000, "KE");
+            each.command(new org.aidmatch.contracts.commands.DeclineMatch(
+                    "decline-1",
+                    book.matchOf("nairobi", "relief"),
+                    RESPIRATORS,
+                    book.donorOf("nairobi", "relief"),
+                    MatchEndReason.CANNOT_REACH_AREA,
+                    null,
+                    Book.NOW,
+                    1));
+            each.at(Book.NOW.plus(Duration.ofDays(3))).tick();
+        }
         assertThat(continued.history())
-                .isEqualTo(book.history()
-                        .subList(book.history().size() - 2, book.history().size()));
+                .hasSize(3)
+                .isEqualTo(book.history().subList(before, book.history().size()));
+        assertThat(restored.entries()).isEqualTo(book.book().entries());
+        assertThat(restored.standingMatches()).isEqualTo(book.book().standingMatches());
     }
 
     @Test

@@ -2,7 +2,7 @@ package org.aidmatch.contracts.events;
 
 /** Why a request or offer stopped taking part in matching. */
 public enum CloseReason {
-    /** Its whole quantity was matched. */
+    /** Nothing of it is open or in flight any more: all is delivered, or closed on the way. */
     FULFILLED,
     /** Its owner or a coordinator cancelled the request or withdrew the offer. */
     CANCELLED,

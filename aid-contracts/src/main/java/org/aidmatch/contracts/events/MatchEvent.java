@@ -9,7 +9,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = MatchMade.class, name = "MatchMade"),
     @JsonSubTypes.Type(value = RequestClosed.class, name = "RequestClosed"),
-    @JsonSubTypes.Type(value = OfferClosed.class, name = "OfferClosed")
+    @JsonSubTypes.Type(value = OfferClosed.class, name = "OfferClosed"),
+    @JsonSubTypes.Type(value = MatchStatusChanged.class, name = "MatchStatusChanged"),
+    @JsonSubTypes.Type(value = CommandRefused.class, name = "CommandRefused")
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
-public sealed interface MatchEvent extends AidEvent permits MatchMade, RequestClosed, OfferClosed {}
+public sealed interface MatchEvent extends AidEvent
+        permits MatchMade, RequestClosed, OfferClosed, MatchStatusChanged, CommandRefused {}

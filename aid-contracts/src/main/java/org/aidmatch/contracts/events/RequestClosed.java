@@ -4,10 +4,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 
 /**
- * A request takes no further part in matching.
+ * A request takes no further part in matching: it was cancelled or expired, or nothing
+ * of it is open or in flight any more (FULFILLED).
  *
- * @param matchedQuantity the total matched over the request's life
- * @param unmatchedQuantity what was still open when it closed (0 when fulfilled)
+ * @param matchedQuantity what is delivered, or still in matches that stand, at closing
+ * @param unmatchedQuantity what will never be served through this request: its open quantity at
+ *     closing and every part closed on its side before; the two add up to the request's quantity
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RequestClosed(

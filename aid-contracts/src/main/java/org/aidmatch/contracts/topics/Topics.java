@@ -1,6 +1,8 @@
 package org.aidmatch.contracts.topics;
 
 import java.util.List;
+import org.aidmatch.contracts.commands.MatchCommand;
+import org.aidmatch.contracts.events.ClockTicked;
 import org.aidmatch.contracts.events.MatchEvent;
 import org.aidmatch.contracts.events.OfferEvent;
 import org.aidmatch.contracts.events.RequestEvent;
@@ -16,7 +18,18 @@ public final class Topics {
     /** Offers posted and withdrawn, keyed by supply type. Co-partitioned with {@link #REQUESTS}. */
     public static final Topic<OfferEvent> OFFERS = new Topic<>("aid.offers.v1", OfferEvent.class, Retention.FOR_EVER);
 
-    /** Matches made, and requests and offers closed, keyed by supply type. */
+    /**
+     * Commands on matches (accept, decline, cancel, dispatch, confirm receipt), keyed by supply
+     * type. Co-partitioned with {@link #REQUESTS} and {@link #OFFERS}, so the task that holds a
+     * match's book decides its commands.
+     */
+    public static final Topic<MatchCommand> MATCH_COMMANDS =
+            new Topic<>("aid.match-commands.v1", MatchCommand.class, Retention.FOR_EVER);
+
+    /** Clock ticks, written into each partition by number; co-partitioned with the inputs. */
+    public static final Topic<ClockTicked> CLOCK = new Topic<>("aid.clock.v1", ClockTicked.class, Retention.CLOCK);
+
+    /** Matches made and moved on, commands refused, and requests and offers closed, keyed by supply type. */
     public static final Topic<MatchEvent> MATCHES = new Topic<>("aid.matches.v1", MatchEvent.class, Retention.FOR_EVER);
 
     /**
@@ -30,12 +43,23 @@ public final class Topics {
     public static final Topic<OfferEvent> OFFERS_DEAD_LETTER =
             new Topic<>("aid.offers.v1.dlt", OfferEvent.class, Retention.DEAD_LETTERS);
 
+    /** Commands the matcher could not read or would not accept, as for {@link #REQUESTS_DEAD_LETTER}. */
+    public static final Topic<MatchCommand> MATCH_COMMANDS_DEAD_LETTER =
+            new Topic<>("aid.match-commands.v1.dlt", MatchCommand.class, Retention.DEAD_LETTERS);
+
     /**
      * The topics every service expects to exist, all created with the same partition count. A topic
      * added later keeps its records {@link Retention#FOR_EVER} unless it only holds dead letters.
      */
-    public static final List<Topic<?>> ALL =
-            List.of(REQUESTS, OFFERS, MATCHES, REQUESTS_DEAD_LETTER, OFFERS_DEAD_LETTER);
+    public static final List<Topic<?>> ALL = List.of(
+            REQUESTS,
+            OFFERS,
+            MATCH_COMMANDS,
+            CLOCK,
+            MATCHES,
+            REQUESTS_DEAD_LETTER,
+            OFFERS_DEAD_LETTER,
+            MATCH_COMMANDS_DEAD_LETTER);
 
     /** Where a record of an input topic goes when the matcher cannot take it. */
     public static Topic<?> deadLetterOf(String inputTopic) {
@@ -44,6 +68,9 @@ public final class Topics {
         }
         if (OFFERS.name().equals(inputTopic)) {
             return OFFERS_DEAD_LETTER;
+        }
+        if (MATCH_COMMANDS.name().equals(inputTopic)) {
+            return MATCH_COMMANDS_DEAD_LETTER;
         }
         throw new IllegalArgumentException("no dead-letter topic for " + inputTopic);
     }

@@ -4,8 +4,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.aidmatch.contracts.events.Urgency;
+import org.aidmatch.service.matches.MatchDetails;
 
-/** A request as the service shows it: what was posted, and what the matcher has done with it. */
+/**
+ * A request as the service shows it: what was posted, and what became of it.
+ *
+ * @param matchedQuantity what matches hold or delivered: proposed + committed + dispatched + delivered
+ * @param remainingQuantity what is open, waiting to be matched
+ * @param closedQuantity what will never be served through this request; the six quantities from
+ *     remaining on add up to the quantity
+ * @param matches each match with its status and history
+ */
 public record RequestState(
         String id,
         String organization,
@@ -18,6 +27,11 @@ public record RequestState(
         RequestStatus status,
         long matchedQuantity,
         long remainingQuantity,
-        List<RequestMatch> matches,
+        long proposedQuantity,
+        long committedQuantity,
+        long dispatchedQuantity,
+        long deliveredQuantity,
+        long closedQuantity,
+        List<MatchDetails> matches,
         Instant createdAt,
         Instant updatedAt) {}

@@ -1,17 +1,19 @@
 package org.aidmatch.request.view;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.aidmatch.contracts.events.AidEvent;
 import org.aidmatch.contracts.events.CloseReason;
+import org.aidmatch.contracts.events.MatchEvent;
 import org.aidmatch.contracts.events.MatchMade;
+import org.aidmatch.contracts.events.MatchStatusChanged;
 import org.aidmatch.contracts.events.RequestCancelled;
 import org.aidmatch.contracts.events.RequestClosed;
 import org.aidmatch.contracts.events.RequestPosted;
+import org.aidmatch.service.matches.PostingMatches;
 
 /**
  * Every request and its fate, folded from {@code aid.requests.v1} and {@code aid.matches.v1}.
@@ -31,6 +33,8 @@ public final class RequestView {
             entry(cancelled.requestId()).cancelled(cancelled);
         } else if (event instanceof MatchMade match) {
             entry(match.requestId()).matched(match);
+        } else if (event instanceof MatchStatusChanged change) {
+            entry(change.requestId()).matched(change);
         } else if (event instanceof RequestClosed closed) {
             entry(closed.requestId()).closed(closed);
         }
@@ -61,7 +65,7 @@ public final class RequestView {
 
     private static final class Entry {
         private RequestPosted posted;
-        private final Map<String, RequestMatch> matches = new java.util.LinkedHashMap<>();
+        private final PostingMatches matches = new PostingMatches(PostingMatches.Side.REQUEST);
         private boolean cancelRequested;
         private CloseReason closedAs;
         private Instant updatedAt;
@@ -78,18 +82,9 @@ public final class RequestView {
             touch(event.occurredAt());
         }
 
-        synchronized void matched(MatchMade match) {
-            if (matches.putIfAbsent(
-                            match.matchId(),
-                            new RequestMatch(
-                                    match.matchId(),
-                                    match.offerId(),
-                                    match.donorOrganization(),
-                                    match.quantity(),
-                                    match.matchedArea(),
-                                    match.occurredAt()))
-                    == null) {
-                touch(match.occurredAt());
+        synchronized void matched(MatchEvent event) {
+            if (matches.apply(event) != null) {
+                touch(event.occurredAt());
             }
         }
 
@@ -102,12 +97,13 @@ public final class RequestView {
             if (posted == null) {
                 return Optional.empty();
             }
-            long matched =
-                    matches.values().stream().mapToLong(RequestMatch::quantity).sum();
-            RequestStatus status = status(matched);
-            long remaining = status == RequestStatus.OPEN || status == RequestStatus.PARTIALLY_MATCHED
-                    ? posted.quantity() - matched
-                    : 0;
+            long open = closedAs == null ? matches.open(posted.quantity()) : 0;
+            long inMatches = matches.matched();
+            RequestStatus status = status(open, inMatches);
+            long proposed = matches.proposed();
+            long committed = matches.committed();
+            long dispatched = matches.dispatched();
+            long delivered = matches.delivered();
             return Optional.of(new RequestState(
                     posted.requestId(),
                     posted.organization(),
@@ -118,16 +114,21 @@ public final class RequestView {
                     posted.neededBy(),
                     posted.note(),
                     status,
-                    matched,
-                    remaining,
-                    new ArrayList<>(matches.values()),
+                    inMatches,
+                    open,
+                    proposed,
+                    committed,
+                    dispatched,
+                    delivered,
+                    Math.max(0, posted.quantity() - open - inMatches),
+                    matches.details(),
                     posted.occurredAt(),
                     updatedAt));
         }
 
-        private RequestStatus status(long matched) {
-            if (closedAs == CloseReason.FULFILLED || matched >= posted.quantity()) {
-                return RequestStatus.MATCHED;
+        private RequestStatus status(long open, long inMatches) {
+            if (closedAs == CloseReason.FULFILLED) {
+                return RequestStatus.COMPLETED;
             }
             if (closedAs == CloseReason.EXPIRED) {
                 return RequestStatus.EXPIRED;
@@ -135,7 +136,10 @@ public final class RequestView {
             if (closedAs == CloseReason.CANCELLED || cancelRequested) {
                 return RequestStatus.CANCELLED;
             }
-            return matched > 0 ? RequestStatus.PARTIALLY_MATCHED : RequestStatus.OPEN;
+            if (inMatches == 0) {
+                return RequestStatus.OPEN;
+            }
+            return open > 0 ? RequestStatus.PARTIALLY_MATCHED : RequestStatus.MATCHED;
         }
 
         private void touch(Instant time) {

@@ -4,11 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.aidmatch.contracts.events.AidEvent;
 import org.aidmatch.contracts.events.RequestCancelled;
@@ -25,6 +25,7 @@ import org.aidmatch.service.security.Caller;
 import org.aidmatch.service.security.Role;
 import org.aidmatch.service.web.IdempotencyKeys;
 import org.aidmatch.service.web.PageOf;
+import org.aidmatch.service.web.ReadYourWrites;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,20 +47,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Requests", description = "Needs that requesting organisations post, follow and cancel")
 class RequestController {
 
-    /** How long a read waits for this instance's view to catch up with this instance's writes. */
-    private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(3);
-
     private static final Comparator<RequestState> NEWEST_FIRST =
             Comparator.comparing(RequestState::createdAt).reversed().thenComparing(RequestState::id);
 
     private final EventPublisher publisher;
     private final RequestView view;
-    private final TopicFollower follower;
+    private final ReadYourWrites reads;
 
     RequestController(EventPublisher publisher, RequestView view, TopicFollower follower) {
         this.publisher = publisher;
         this.view = view;
-        this.follower = follower;
+        this.reads = new ReadYourWrites(publisher, follower, ReadYourWrites.DEFAULT_WAIT);
     }
 
     /**
@@ -93,16 +91,10 @@ class RequestController {
                 Instant.now(),
                 AidEvent.CURRENT_SCHEMA_VERSION);
         URI location = URI.create("/api/v1/requests/" + id);
-        if (idempotencyKey != null) {
-            follower.awaitReadable(publisher.lastWritten(), READ_YOUR_WRITES);
-            RequestState earlier = view.find(id).orElse(null);
-            if (earlier != null) {
-                if (!samePosting(earlier, posted)) {
-                    throw Problems.conflict(
-                            "Idempotency-Key " + idempotencyKey + " was already used for a different request.");
-                }
-                return ResponseEntity.created(location).body(earlier);
-            }
+        Optional<RequestState> earlier =
+                reads.earlier(idempotencyKey, () -> view.find(id), found -> samePosting(found, posted), "request");
+        if (earlier.isPresent()) {
+            return ResponseEntity.created(location).body(earlier.get());
         }
         publisher.publish(Topics.REQUESTS, posted);
         RequestState state = view.find(id).orElseGet(() -> RequestView.stateOf(posted));
@@ -131,7 +123,7 @@ class RequestController {
             @RequestParam(required = false) String country,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageOf.DEFAULT_SIZE) int size) {
-        follower.awaitReadable(publisher.lastWritten(), READ_YOUR_WRITES);
+        reads.catchUp();
         return PageOf.of(
                 view.all().stream()
                         .filter(state -> caller.mayActFor(state.organization()))
@@ -144,18 +136,21 @@ class RequestController {
                 size);
     }
 
-    /** Cancels what is left of the request; matches already made stand. */
+    /** Cancels the request; its matches not yet dispatched end. */
     @Operation(
             operationId = "cancelRequest",
-            summary = "Cancel what is left of a request",
-            description = "Matches already made stand. A 409 when nothing is left to cancel.")
+            summary = "Cancel a request",
+            description =
+                    "Closes what is open and ends the request's PROPOSED and ACCEPTED matches, whose donors' quantity is matched again at once; dispatched matches stand. A 409 when the request has already closed.")
     @DeleteMapping("/{id}")
     RequestState cancel(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         RequestState state = visible(id, caller);
         if (!caller.is(Role.COORDINATOR) && !caller.is(Role.REQUESTER)) {
             throw Problems.forbidden("Only the requesting organisation or a coordinator may cancel a request.");
         }
-        if (state.status() != RequestStatus.OPEN && state.status() != RequestStatus.PARTIALLY_MATCHED) {
+        if (state.status() != RequestStatus.OPEN
+                && state.status() != RequestStatus.PARTIALLY_MATCHED
+                && state.status() != RequestStatus.MATCHED) {
             throw Problems.conflict("Request " + id + " is " + state.status() + ": nothing is left to cancel.");
         }
         publisher.publish(
@@ -173,7 +168,7 @@ class RequestController {
 
     /** A request this caller may see, once the view has caught up with this instance's writes. */
     private RequestState visible(String id, Caller caller) {
-        follower.awaitReadable(publisher.lastWritten(), READ_YOUR_WRITES);
+        reads.catchUp();
         return view.find(id)
                 .filter(state -> caller.mayActFor(state.organization()))
                 .orElseThrow(() -> notFound(id));

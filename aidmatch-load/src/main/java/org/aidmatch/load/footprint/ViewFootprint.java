@@ -9,6 +9,7 @@ import org.aidmatch.contracts.events.AidEvent;
 import org.aidmatch.contracts.events.CloseReason;
 import org.aidmatch.contracts.events.MatchMade;
 import org.aidmatch.contracts.events.MatchReason;
+import org.aidmatch.contracts.events.MatchStatus;
 import org.aidmatch.contracts.events.OfferClosed;
 import org.aidmatch.contracts.events.OfferPosted;
 import org.aidmatch.contracts.events.RequestCancelled;
@@ -174,7 +175,12 @@ public final class ViewFootprint {
                         Urgency.HIGH,
                         "SUBREGION",
                         22,
+                        null,
                         "A new offer for Eastern Africa went first to the most urgent waiting request."),
+                MatchStatus.PROPOSED,
+                AT.plusMillis(i).plusSeconds(48 * 3600),
+                0,
+                0,
                 AT.plusMillis(i),
                 AidEvent.CURRENT_SCHEMA_VERSION);
     }

@@ -1,48 +1,50 @@
 package org.aidmatch.matcher.streams;
 
-import java.time.Duration;
 import org.aidmatch.contracts.events.AidEvent;
+import org.aidmatch.contracts.json.EventSerde;
 import org.aidmatch.contracts.topics.Topic;
 import org.aidmatch.contracts.topics.Topics;
-import org.aidmatch.matching.MatchingBook;
+import org.aidmatch.matching.BookSettings;
+import org.aidmatch.matching.MatchEntry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * requests + offers → matching processor (with its book store) → matches, or a dead-letter topic.
+ * requests + offers + match commands + clock → matching processor (with its book and match
+ * stores) → matches, or a dead-letter topic.
  *
- * <p>Both inputs are keyed by supply type and co-partitioned, so one task owns the whole book of
- * each of its supply types. The book store is persistent and changelogged: after a crash or a
- * rebalance, the task that takes over restores it and rebuilds its indexes from it.
+ * <p>All four inputs are co-partitioned (the first three keyed by supply type, the clock written to
+ * each partition), so one task owns the whole book of each of its supply types, decides every
+ * command on its matches, and sees time pass. Both stores are persistent and changelogged: after a
+ * crash or a rebalance, the task that takes over restores them and rebuilds its indexes from them.
  */
 public final class MatcherTopology {
 
     public static final String BOOK_STORE = "matcher-book";
+    /** The standing matches, by match id. */
+    public static final String MATCH_STORE = "matcher-matches";
+
     static final String MATCHES_SINK = "matches";
     static final String REQUESTS_DEAD_LETTER_SINK = "requests-dead-letter";
     static final String OFFERS_DEAD_LETTER_SINK = "offers-dead-letter";
+    static final String MATCH_COMMANDS_DEAD_LETTER_SINK = "match-commands-dead-letter";
 
     private MatcherTopology() {}
 
     public static Topology build() {
-        return build(MatcherMetrics.unregistered(), MatchingBook.DEFAULT_CLOSED_ID_HORIZON);
+        return build(MatcherMetrics.unregistered(), BookSettings.DEFAULTS);
     }
 
-    /** @param closedIdHorizon how long the book remembers a closed id (rule 7 of {@link MatchingBook}) */
-    public static Topology build(MatcherMetrics metrics, Duration closedIdHorizon) {
+    /** @param settings the durations the book decides by (see {@link org.aidmatch.matching.MatchingBook}) */
+    public static Topology build(MatcherMetrics metrics, BookSettings settings) {
         Topology topology = new Topology();
-        topology.addSource(
-                "requests",
-                Topics.REQUESTS.keySerde().deserializer(),
-                Topics.REQUESTS.valueSerde().deserializer(),
-                Topics.REQUESTS.name());
-        topology.addSource(
-                "offers",
-                Topics.OFFERS.keySerde().deserializer(),
-                Topics.OFFERS.valueSerde().deserializer(),
-                Topics.OFFERS.name());
-        topology.addProcessor("matcher", () -> new MatchingProcessor(metrics, closedIdHorizon), "requests", "offers");
+        addSource(topology, "requests", Topics.REQUESTS);
+        addSource(topology, "offers", Topics.OFFERS);
+        addSource(topology, "commands", Topics.MATCH_COMMANDS);
+        addSource(topology, "clock", Topics.CLOCK);
+        topology.addProcessor(
+                "matcher", () -> new MatchingProcessor(metrics, settings), "requests", "offers", "commands", "clock");
         topology.addStateStore(
                 Stores.keyValueStoreBuilder(
                                 Stores.persistentKeyValueStore(BOOK_STORE), Serdes.String(), new BookEntrySerde())
@@ -50,10 +52,23 @@ public final class MatcherTopology {
                         // sends only its last state to the changelog.
                         .withCachingEnabled(),
                 "matcher");
+        topology.addStateStore(
+                Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(MATCH_STORE),
+                                Serdes.String(),
+                                new EventSerde<>(MatchEntry.class))
+                        .withCachingEnabled(),
+                "matcher");
         addSink(topology, MATCHES_SINK, Topics.MATCHES);
         addSink(topology, REQUESTS_DEAD_LETTER_SINK, Topics.REQUESTS_DEAD_LETTER);
         addSink(topology, OFFERS_DEAD_LETTER_SINK, Topics.OFFERS_DEAD_LETTER);
+        addSink(topology, MATCH_COMMANDS_DEAD_LETTER_SINK, Topics.MATCH_COMMANDS_DEAD_LETTER);
         return topology;
+    }
+
+    private static <V extends AidEvent> void addSource(Topology topology, String name, Topic<V> topic) {
+        topology.addSource(
+                name, topic.keySerde().deserializer(), topic.valueSerde().deserializer(), topic.name());
     }
 
     /** The processor forwards events of the topic's family, so the sink writes with the topic's own serdes. */

@@ -2,26 +2,24 @@ package org.aidmatch.matcher.streams;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import org.aidmatch.contracts.commands.MatchCommand;
 import org.aidmatch.contracts.events.AidEvent;
+import org.aidmatch.contracts.events.ClockTicked;
 import org.aidmatch.contracts.events.MatchEvent;
-import org.aidmatch.contracts.events.MatchMade;
-import org.aidmatch.contracts.events.OfferClosed;
 import org.aidmatch.contracts.events.OfferEvent;
-import org.aidmatch.contracts.events.RequestClosed;
 import org.aidmatch.contracts.events.RequestEvent;
+import org.aidmatch.matching.BookChanges;
 import org.aidmatch.matching.BookEntry;
+import org.aidmatch.matching.BookSettings;
 import org.aidmatch.matching.IndexedMatchingBook;
+import org.aidmatch.matching.MatchEntry;
 import org.aidmatch.matching.MatchingBook;
 import org.aidmatch.matching.RejectedEvent;
 import org.aidmatch.matching.Side;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -33,47 +31,56 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 
 /**
- * Feeds one task's events to its {@link MatchingBook}, keeps the book's entries in the changelogged
- * store, and forwards the decisions.
+ * Feeds one task's postings, commands and clock ticks to its {@link MatchingBook}, keeps the book's
+ * entries and standing matches in two changelogged stores, and forwards the decisions.
  *
  * <p>Under exactly-once, the store writes, the decisions and the input offsets commit in one
- * transaction, so a crash replays the uncommitted input against the restored store and produces the
- * same decisions once. Time is the record's timestamp, so a replay decides expiry alike.
+ * transaction, so a crash replays the uncommitted input against the restored stores and produces
+ * the same decisions once. Time is the record's timestamp, never the wall clock: deadlines fire on
+ * the ticks the matcher writes into {@code aid.clock.v1}, so a replay decides them alike.
  */
 final class MatchingProcessor implements Processor<String, AidEvent, String, AidEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(MatchingProcessor.class);
-    /** Expiry is also checked when stream time moves on without events of this task. */
-    private static final Duration EXPIRY_SWEEP = Duration.ofMinutes(1);
 
     private final MatcherMetrics metrics;
-    private final Duration closedIdHorizon;
+    private final BookSettings settings;
     private ProcessorContext<String, AidEvent> context;
-    private KeyValueStore<String, BookEntry> store;
+    private KeyValueStore<String, BookEntry> entries;
+    private KeyValueStore<String, MatchEntry> matches;
     private MatchingBook book;
 
-    MatchingProcessor(MatcherMetrics metrics, Duration closedIdHorizon) {
+    MatchingProcessor(MatcherMetrics metrics, BookSettings settings) {
         this.metrics = metrics;
-        this.closedIdHorizon = closedIdHorizon;
+        this.settings = settings;
     }
 
     @Override
     public void init(ProcessorContext<String, AidEvent> context) {
         this.context = context;
-        this.store = context.getStateStore(MatcherTopology.BOOK_STORE);
-        this.book = new IndexedMatchingBook(closedIdHorizon);
-        long entries = 0;
-        try (KeyValueIterator<String, BookEntry> all = store.all()) {
+        this.entries = context.getStateStore(MatcherTopology.BOOK_STORE);
+        this.matches = context.getStateStore(MatcherTopology.MATCH_STORE);
+        this.book = new IndexedMatchingBook(settings);
+        long restored = 0;
+        try (KeyValueIterator<String, BookEntry> all = entries.all()) {
             while (all.hasNext()) {
                 book.restore(all.next().value);
-                entries++;
+                restored++;
             }
         }
-        log.info("Task {} rebuilt its book from {} stored entries", context.taskId(), entries);
-        context.schedule(
-                EXPIRY_SWEEP,
-                PunctuationType.STREAM_TIME,
-                timestamp -> decided(null, book.expire(Instant.ofEpochMilli(timestamp)), timestamp));
+        long standing = 0;
+        // After the entries, which the matches link to.
+        try (KeyValueIterator<String, MatchEntry> all = matches.all()) {
+            while (all.hasNext()) {
+                book.restore(all.next().value);
+                standing++;
+            }
+        }
+        log.info(
+                "Task {} rebuilt its book from {} entries and {} standing matches",
+                context.taskId(),
+                restored,
+                standing);
     }
 
     @Override
@@ -81,62 +88,48 @@ final class MatchingProcessor implements Processor<String, AidEvent, String, Aid
         AidEvent event = record.value();
         Instant now = Instant.ofEpochMilli(record.timestamp());
         List<MatchEvent> decisions;
-        Touched arrived;
         try {
             if (event instanceof RequestEvent request) {
                 decisions = book.apply(request, now);
-                arrived = new Touched(Side.REQUEST, request.requestId());
             } else if (event instanceof OfferEvent offer) {
                 decisions = book.apply(offer, now);
-                arrived = new Touched(Side.OFFER, offer.offerId());
+            } else if (event instanceof MatchCommand command) {
+                decisions = book.apply(command, now);
+            } else if (event instanceof ClockTicked) {
+                decisions = book.advance(now);
             } else {
-                throw new RejectedEvent("not a request or offer event: " + event);
+                throw new RejectedEvent("not a request, offer, command or clock event: " + event);
             }
         } catch (RejectedEvent e) {
             deadLetter(record, e);
             return;
         }
-        decided(arrived, decisions, record.timestamp());
-        metrics.decided(record.timestamp(), System.currentTimeMillis());
+        decided(decisions, record.timestamp());
+        if (!(event instanceof ClockTicked)) {
+            metrics.decided(record.timestamp(), System.currentTimeMillis());
+        }
     }
 
-    /**
-     * Stores each entry the event or its decisions changed once, then forwards the decisions.
-     *
-     * @param arrived the entry of the event itself, or {@code null} when stream time alone decided
-     */
-    private void decided(Touched arrived, List<MatchEvent> decisions, long timestamp) {
-        Set<Touched> touched = new LinkedHashSet<>();
-        if (arrived != null) {
-            touched.add(arrived);
+    /** Writes what the book changed to the stores, then forwards the decisions. */
+    private void decided(List<MatchEvent> decisions, long timestamp) {
+        BookChanges changes = book.takeChanges();
+        // First: an id forgotten by this call (rule 7) may have been posted anew by it.
+        for (BookEntry forgotten : changes.forgotten()) {
+            entries.delete(key(forgotten.side(), forgotten.id()));
         }
-        for (MatchEvent decision : decisions) {
-            if (decision instanceof MatchMade match) {
-                touched.add(new Touched(Side.REQUEST, match.requestId()));
-                touched.add(new Touched(Side.OFFER, match.offerId()));
-            } else if (decision instanceof RequestClosed closed) {
-                touched.add(new Touched(Side.REQUEST, closed.requestId()));
-            } else if (decision instanceof OfferClosed closed) {
-                touched.add(new Touched(Side.OFFER, closed.offerId()));
-            }
+        for (BookEntry entry : changes.entries()) {
+            entries.put(key(entry.side(), entry.id()), entry);
         }
-        // Ids the book forgot (rule 7) leave the store and its changelog too, so neither grows for
-        // ever; first, since an id forgotten by this call may have been posted anew by it.
-        for (BookEntry forgotten : book.takeForgotten()) {
-            store.delete(key(forgotten.side(), forgotten.id()));
+        for (MatchEntry match : changes.matches()) {
+            matches.put(match.matchId(), match);
         }
-        touched.forEach(entry -> store(entry.side(), entry.id()));
+        for (String ended : changes.endedMatchIds()) {
+            matches.delete(ended);
+        }
         for (MatchEvent decision : decisions) {
             context.forward(
                     new Record<>(decision.supplyType(), (AidEvent) decision, timestamp), MatcherTopology.MATCHES_SINK);
         }
-    }
-
-    /** A request or offer whose book entry a decision changed. */
-    private record Touched(Side side, String id) {}
-
-    private void store(Side side, String id) {
-        book.entry(side, id).ifPresent(entry -> store.put(key(side, id), entry));
     }
 
     private void deadLetter(Record<String, AidEvent> record, RejectedEvent cause) {
@@ -158,7 +151,9 @@ final class MatchingProcessor implements Processor<String, AidEvent, String, Aid
         });
         String sink = record.value() instanceof OfferEvent
                 ? MatcherTopology.OFFERS_DEAD_LETTER_SINK
-                : MatcherTopology.REQUESTS_DEAD_LETTER_SINK;
+                : record.value() instanceof MatchCommand
+                        ? MatcherTopology.MATCH_COMMANDS_DEAD_LETTER_SINK
+                        : MatcherTopology.REQUESTS_DEAD_LETTER_SINK;
         context.forward(record.withHeaders(headers), sink);
     }
 

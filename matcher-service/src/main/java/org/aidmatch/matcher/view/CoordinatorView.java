@@ -1,17 +1,25 @@
 package org.aidmatch.matcher.view;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.aidmatch.contracts.events.CommandRefused;
 import org.aidmatch.contracts.events.MatchEvent;
 import org.aidmatch.contracts.events.MatchMade;
+import org.aidmatch.contracts.events.MatchStatus;
+import org.aidmatch.contracts.events.MatchStatusChanged;
 import org.aidmatch.contracts.events.OfferClosed;
 import org.aidmatch.contracts.events.OfferPosted;
 import org.aidmatch.contracts.events.RequestClosed;
@@ -19,10 +27,13 @@ import org.aidmatch.contracts.events.RequestPosted;
 import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.matcher.view.GapRows.Item;
 import org.aidmatch.service.kafka.TopicFollower.FollowedEvent;
+import org.aidmatch.service.matches.MatchDetails;
+import org.aidmatch.service.matches.MatchProgress;
 
 /**
- * What coordinators watch: every decision of the matcher, in stream order, and the gaps between
- * what was requested and what was matched, folded from the requests, offers and matches topics.
+ * What coordinators watch: every decision of the matcher, in stream order, every match with its
+ * status and history, and the gaps between what was requested and what was matched, committed,
+ * dispatched and delivered, folded from the requests, offers and matches topics.
  *
  * <p>Every matcher instance reads all partitions of the three topics, whichever tasks it runs,
  * so two instances that split the matching still show the same, complete picture.
@@ -38,8 +49,22 @@ public final class CoordinatorView {
     public static final Comparator<MatchMade> NEWEST_FIRST =
             Comparator.comparing(MatchMade::occurredAt).reversed().thenComparing(MatchMade::matchId);
 
+    /** How many command outcomes are kept for the edge that waits on them; a few seconds' worth. */
+    static final int OUTCOMES_KEPT = 10_000;
+
     private final List<Decision> decisions = new ArrayList<>();
     private final NavigableSet<MatchMade> matchesNewestFirst = new TreeSet<>(NEWEST_FIRST);
+    private final Map<String, MatchProgress> progress = new HashMap<>();
+    /** The matches that stand, for the stalled list: it scans these, not the whole history. */
+    private final Set<String> standing = new LinkedHashSet<>();
+
+    private final Map<String, CommandOutcome> outcomes = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CommandOutcome> eldest) {
+            return size() > OUTCOMES_KEPT;
+        }
+    };
+    private final Map<String, long[]> endedBySupply = new HashMap<>();
     private final Map<String, Item> requests = new HashMap<>();
     private final Map<String, Item> offers = new HashMap<>();
     private final GapRows gaps = new GapRows();
@@ -47,7 +72,19 @@ public final class CoordinatorView {
     private StreamPosition position = StreamPosition.START;
 
     /** One page of matches, and how many passed the filter in all. */
-    public record MatchPage(List<MatchMade> items, long total) {}
+    public record MatchPage(List<MatchDetails> items, long total) {}
+
+    /**
+     * What the matcher made of a command: the match it moved, or why it refused.
+     *
+     * @param refusedStatus the status when refused; {@code null} for a match the matcher does not hold
+     */
+    public record CommandOutcome(String commandId, String matchId, String refusal, MatchStatus refusedStatus) {
+
+        public boolean refused() {
+            return refusal != null;
+        }
+    }
 
     public synchronized void apply(FollowedEvent followed) {
         if (followed.event() instanceof RequestPosted posted) {
@@ -108,14 +145,15 @@ public final class CoordinatorView {
     }
 
     /** Page {@code page} (from 0) of the matches that pass {@code filter}, newest first. */
-    public synchronized MatchPage matches(Predicate<MatchMade> filter, int page, int size) {
+    public synchronized MatchPage matches(Predicate<MatchDetails> filter, int page, int size) {
         long skip = (long) page * size;
         long total = 0;
-        List<MatchMade> items = new ArrayList<>(size);
+        List<MatchDetails> items = new ArrayList<>(size);
         for (MatchMade match : matchesNewestFirst) {
-            if (filter.test(match)) {
+            MatchDetails details = progress.get(match.matchId()).details();
+            if (filter.test(details)) {
                 if (total >= skip && items.size() < size) {
-                    items.add(match);
+                    items.add(details);
                 }
                 total++;
             }
@@ -124,12 +162,57 @@ public final class CoordinatorView {
     }
 
     /** Every match that passes {@code filter}, newest first, to {@code row}, under the view's lock. */
-    public synchronized void forEachMatch(Predicate<MatchMade> filter, Consumer<MatchMade> row) {
+    public synchronized void forEachMatch(Predicate<MatchDetails> filter, Consumer<MatchDetails> row) {
         for (MatchMade match : matchesNewestFirst) {
-            if (filter.test(match)) {
-                row.accept(match);
+            MatchDetails details = progress.get(match.matchId()).details();
+            if (filter.test(details)) {
+                row.accept(details);
             }
         }
+    }
+
+    public synchronized Optional<MatchDetails> match(String matchId) {
+        return Optional.ofNullable(progress.get(matchId)).map(MatchProgress::details);
+    }
+
+    /** What the matcher made of a command, once this view has read it. */
+    public synchronized Optional<CommandOutcome> outcome(String commandId) {
+        return Optional.ofNullable(outcomes.get(commandId));
+    }
+
+    /**
+     * What needs a coordinator's eye: proposals whose answer is due before {@code dueBefore}, and
+     * overdue deliveries; the most pressing first (by deadline, overdue ones by their dispatch deadline).
+     */
+    public synchronized List<MatchDetails> stalled(Instant dueBefore) {
+        List<MatchDetails> stalled = new ArrayList<>();
+        for (String id : standing) {
+            MatchDetails match = progress.get(id).details();
+            boolean nearDeadline = match.status() == MatchStatus.PROPOSED
+                    && match.respondBy() != null
+                    && match.respondBy().isBefore(dueBefore);
+            if (nearDeadline || match.status() == MatchStatus.OVERDUE) {
+                stalled.add(match);
+            }
+        }
+        stalled.sort(Comparator.comparing(
+                        (MatchDetails match) ->
+                                match.status() == MatchStatus.OVERDUE ? match.confirmBy() : match.respondBy(),
+                        Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(MatchDetails::matchId));
+        return stalled;
+    }
+
+    /** Matches of a supply type that ended as {@code status} (LAPSED or DECLINED); a counter. */
+    public synchronized long endedCount(String supplyType, MatchStatus status) {
+        long[] counts = endedBySupply.get(supplyType);
+        return counts == null ? 0 : counts[status.ordinal()];
+    }
+
+    /** What was delivered of a supply type; a counter. */
+    public synchronized long deliveredQuantity(String supplyType) {
+        long[] counts = endedBySupply.get(supplyType);
+        return counts == null ? 0 : counts[MatchStatus.values().length];
     }
 
     public synchronized List<GapRow> gaps() {
@@ -145,15 +228,86 @@ public final class CoordinatorView {
         Decision decision = new Decision(event, partition, offset, position);
         decisions.add(decision);
         if (event instanceof MatchMade match) {
-            matchesNewestFirst.add(match);
-            changeRequest(match.requestId(), item -> item.matched += match.quantity());
-            changeOffer(match.offerId(), item -> item.matched += match.quantity());
+            if (!progress.containsKey(match.matchId())) {
+                matchesNewestFirst.add(match);
+                MatchProgress made = new MatchProgress(match);
+                moved(made, () -> progress.put(match.matchId(), made), match);
+            }
+        } else if (event instanceof MatchStatusChanged change) {
+            MatchProgress match = progress.get(change.matchId());
+            if (match != null) {
+                boolean[] applied = new boolean[1];
+                moved(match, () -> applied[0] = match.apply(change), change);
+                if (applied[0]) {
+                    count(change);
+                }
+                if (change.commandId() != null) {
+                    outcomes.put(
+                            change.commandId(), new CommandOutcome(change.commandId(), change.matchId(), null, null));
+                }
+            }
+        } else if (event instanceof CommandRefused refused) {
+            // A retried command may be refused after the first was carried out: the first answer stands.
+            outcomes.putIfAbsent(
+                    refused.commandId(),
+                    new CommandOutcome(refused.commandId(), refused.matchId(), refused.problem(), refused.status()));
         } else if (event instanceof RequestClosed closed) {
             changeRequest(closed.requestId(), item -> item.closed = true);
         } else if (event instanceof OfferClosed closed) {
             changeOffer(closed.offerId(), item -> item.closed = true);
         }
         listeners.forEach(listener -> listener.accept(decision));
+    }
+
+    /**
+     * Takes a match's part out of its request's and offer's gap items, changes the match, and puts
+     * its new part back, with the open quantities the event reports.
+     */
+    private void moved(MatchProgress match, Runnable change, MatchEvent event) {
+        MatchMade pair = match.made();
+        Item request = requests.computeIfAbsent(pair.requestId(), any -> new Item());
+        Item offer = offers.computeIfAbsent(pair.offerId(), any -> new Item());
+        gaps.beforeRequestChange(request);
+        gaps.beforeOfferChange(offer);
+        contribute(request, match, -1);
+        contribute(offer, match, -1);
+        change.run();
+        contribute(request, match, +1);
+        contribute(offer, match, +1);
+        if (event instanceof MatchMade made && made.status() == null) {
+            request.matchedBeforeTheLifecycle += made.quantity();
+            offer.matchedBeforeTheLifecycle += made.quantity();
+        } else if (event instanceof MatchMade made) {
+            request.reportedOpen = made.requestOpen();
+            offer.reportedOpen = made.offerOpen();
+        } else if (event instanceof MatchStatusChanged moved) {
+            request.reportedOpen = moved.requestOpen();
+            offer.reportedOpen = moved.offerOpen();
+        }
+        gaps.afterRequestChange(request);
+        gaps.afterOfferChange(offer);
+        if (match.standing()) {
+            standing.add(pair.matchId());
+        } else {
+            standing.remove(pair.matchId());
+        }
+    }
+
+    private static void contribute(Item item, MatchProgress match, int sign) {
+        item.proposed += sign * match.proposed();
+        item.committed += sign * match.committed();
+        item.dispatched += sign * match.dispatched();
+        item.delivered += sign * match.delivered();
+    }
+
+    /** Counts lapsed and declined matches, and delivered quantity, by supply type. */
+    private void count(MatchStatusChanged change) {
+        long[] counts =
+                endedBySupply.computeIfAbsent(change.supplyType(), any -> new long[MatchStatus.values().length + 1]);
+        counts[change.status().ordinal()]++;
+        if (change.status() == MatchStatus.RECEIVED) {
+            counts[MatchStatus.values().length] += change.receivedQuantity();
+        }
     }
 
     private void changeRequest(String id, Consumer<Item> change) {

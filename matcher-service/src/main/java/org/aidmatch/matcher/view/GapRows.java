@@ -31,7 +31,15 @@ final class GapRows {
         String country;
         List<String> serviceArea = List.of();
         long quantity;
-        long matched;
+        /** The open quantity the matcher last reported; null until a match of the lifecycle says. */
+        Long reportedOpen;
+        /** What matches made before the lifecycle took, which count as delivered. */
+        long matchedBeforeTheLifecycle;
+
+        long proposed;
+        long committed;
+        long dispatched;
+        long delivered;
         boolean closed;
 
         boolean posted() {
@@ -39,13 +47,19 @@ final class GapRows {
         }
 
         long open() {
-            return posted() && !closed ? Math.max(0, quantity - matched) : 0;
+            if (!posted() || closed) {
+                return 0;
+            }
+            return reportedOpen != null ? reportedOpen : Math.max(0, quantity - matchedBeforeTheLifecycle);
         }
     }
 
     private static final class Row {
         long requested;
-        long matched;
+        long proposed;
+        long committed;
+        long dispatched;
+        long delivered;
         long unmet;
         long openOffered;
     }
@@ -92,7 +106,11 @@ final class GapRows {
                     country,
                     Regions.displayName(country),
                     row.requested,
-                    row.matched,
+                    row.proposed + row.committed + row.dispatched + row.delivered,
+                    row.proposed,
+                    row.committed,
+                    row.dispatched,
+                    row.delivered,
                     row.unmet,
                     row.openOffered)));
         });
@@ -111,7 +129,10 @@ final class GapRows {
                 .computeIfAbsent(request.supplyType, type -> new HashMap<>())
                 .computeIfAbsent(request.country, country -> newRow(request.supplyType, country));
         row.requested += sign * request.quantity;
-        row.matched += sign * request.matched;
+        row.proposed += sign * request.proposed;
+        row.committed += sign * request.committed;
+        row.dispatched += sign * request.dispatched;
+        row.delivered += sign * request.delivered;
         row.unmet += sign * request.open();
         open(request.supplyType)[0] += sign * request.open();
     }

@@ -7,7 +7,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.aidmatch.contracts.events.CommandRefused;
 import org.aidmatch.contracts.events.MatchMade;
+import org.aidmatch.contracts.events.MatchStatusChanged;
 import org.aidmatch.matcher.view.CoordinatorView;
 import org.aidmatch.matcher.view.Decision;
 import org.aidmatch.matcher.view.StreamPosition;
@@ -143,9 +145,20 @@ final class DecisionStream {
     private void sendEvent(Decision decision) throws IOException {
         emitter.send(SseEmitter.event()
                 .id(decision.positionAfter().toString())
-                .name(decision.event() instanceof MatchMade ? "match" : "closed")
+                .name(nameOf(decision))
                 .data(decision.event()));
         lastEventNanos = System.nanoTime();
+    }
+
+    /** The SSE event name: match, status (a match moved on), refused (a command was not carried out), closed. */
+    private static String nameOf(Decision decision) {
+        if (decision.event() instanceof MatchMade) {
+            return "match";
+        }
+        if (decision.event() instanceof MatchStatusChanged) {
+            return "status";
+        }
+        return decision.event() instanceof CommandRefused ? "refused" : "closed";
     }
 
     private boolean visible(Decision decision) {

@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.aidmatch.contracts.catalogue.SupplyCatalogue;
 import org.aidmatch.contracts.catalogue.SupplyType;
-import org.aidmatch.contracts.events.MatchMade;
+import org.aidmatch.contracts.events.MatchStatus;
 import org.aidmatch.matcher.view.CoordinatorView;
 import org.aidmatch.matcher.view.StreamPosition;
 import org.aidmatch.service.kafka.TopicFollower;
+import org.aidmatch.service.matches.MatchDetails;
 import org.aidmatch.service.problem.Problems;
 import org.aidmatch.service.security.Caller;
 import org.aidmatch.service.security.Role;
@@ -27,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,7 +38,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /** Matches as coordinators see them (all) and as organisations see them (those they are part of). */
 @RestController
 @RequestMapping("/api/v1/matches")
-@Tag(name = "Matches", description = "What the matcher paired, and why")
+@Tag(name = "Matches", description = "What the matcher paired, why, and how far each match got")
 class MatchesController {
 
     /** How long a read waits for a starting instance to load its view before it answers 503. */
@@ -58,8 +60,9 @@ class MatchesController {
             description =
                     "Newest first, with the reason for each. Coordinators see all; others the matches they are part of.")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    PageOf<MatchMade> matches(
+    PageOf<MatchDetails> matches(
             @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) MatchStatus status,
             @RequestParam(required = false) String supplyType,
             @RequestParam(required = false) String country,
             @RequestParam(required = false) String organization,
@@ -68,12 +71,43 @@ class MatchesController {
             @RequestParam(defaultValue = "" + PageOf.DEFAULT_SIZE) int size) {
         PageOf.requireValid(page, size);
         CoordinatorView.MatchPage found =
-                view.matches(matching(caller, supplyType, country, organization, since), page, size);
+                view.matches(matching(caller, status, supplyType, country, organization, since), page, size);
         return new PageOf<>(found.items(), page, size, found.total());
     }
 
+    @Operation(
+            operationId = "getMatch",
+            summary = "Read a match",
+            description =
+                    "The match, its status and its history: who did what, when and why. A match the caller is not part of is a 404.")
+    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    MatchDetails match(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
+        follower.awaitReadable(Map.of(), LOADING);
+        return view.match(id)
+                .filter(match -> maySee(caller, match))
+                .orElseThrow(() -> Problems.notFound("No match " + id + " that you may see."));
+    }
+
+    @Operation(
+            operationId = "listStalledMatches",
+            summary = "List stalled matches",
+            description =
+                    "What needs following up: proposals whose answer is due within dueWithin (12 hours unless given), and dispatched matches overdue for receipt. The most pressing first. Coordinators see all; others the matches they are part of.")
+    @GetMapping(path = "/stalled", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<MatchDetails> stalled(
+            @AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "PT12H") Duration dueWithin) {
+        if (dueWithin.isNegative() || dueWithin.compareTo(Duration.ofDays(30)) > 0) {
+            throw Problems.badRequest("dueWithin must be between PT0S and P30D.");
+        }
+        follower.awaitReadable(Map.of(), LOADING);
+        return view.stalled(Instant.now().plus(dueWithin)).stream()
+                .filter(match -> maySee(caller, match))
+                .toList();
+    }
+
     /**
-     * Every new match and closing as Server-Sent Events ({@code match}, {@code closed}). Each event's
+     * Every decision as Server-Sent Events: {@code match} (made), {@code status} (moved on),
+     * {@code refused} (a command not carried out; coordinators only) and {@code closed}. Each event's
      * id is a stream position: reconnect with it in {@code Last-Event-ID}, to any instance, and the
      * stream resumes right after it. Each organisation may hold a few streams at once (429 beyond),
      * and an id that was never issued is a 400.
@@ -82,7 +116,7 @@ class MatchesController {
             operationId = "streamMatches",
             summary = "Follow matches live",
             description =
-                    "Server-Sent Events: match and closed. Reconnect with Last-Event-ID, to any instance, to resume right after the last event seen.",
+                    "Server-Sent Events: match (made), status (moved on: accepted, declined, lapsed, cancelled, dispatched, overdue, received), refused (coordinators only) and closed. Reconnect with Last-Event-ID, to any instance, to resume right after the last event seen.",
             responses =
                     @ApiResponse(
                             responseCode = "200",
@@ -117,6 +151,7 @@ class MatchesController {
     @GetMapping(path = "/export.csv", produces = "text/csv")
     ResponseEntity<byte[]> export(
             @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) MatchStatus status,
             @RequestParam(required = false) String supplyType,
             @RequestParam(required = false) String country,
             @RequestParam(required = false) String organization,
@@ -128,6 +163,10 @@ class MatchesController {
                         "supply_type",
                         "supply_name",
                         "quantity",
+                        "status",
+                        "committed",
+                        "dispatched",
+                        "delivered",
                         "country",
                         "requester",
                         "donor",
@@ -143,6 +182,10 @@ class MatchesController {
                         "#item+code",
                         "#item+name",
                         "#quantity+matched",
+                        "#status+match",
+                        "#item+num+committed",
+                        "#item+num+dispatched",
+                        "#item+num+delivered",
                         "#country+code",
                         "#org+name+requester",
                         "#org+name+donor",
@@ -153,13 +196,17 @@ class MatchesController {
                         "#activity+id+offer",
                         "#description"));
         view.forEachMatch(
-                matching(caller, supplyType, country, organization, since),
+                matching(caller, status, supplyType, country, organization, since),
                 match -> csv.row(List.of(
                         match.matchId(),
-                        match.occurredAt(),
+                        match.matchedAt(),
                         match.supplyType(),
                         supplyName(match.supplyType()),
                         match.quantity(),
+                        match.status() == null ? "" : match.status(),
+                        committed(match),
+                        match.shippedQuantity(),
+                        match.status() == null ? match.quantity() : match.receivedQuantity(),
                         match.country(),
                         match.requesterOrganization(),
                         match.donorOrganization(),
@@ -175,20 +222,33 @@ class MatchesController {
                 .body(csv.bytes());
     }
 
+    /** What the donor committed to: the whole match once accepted, whatever came of it after. */
+    private static long committed(MatchDetails match) {
+        if (match.status() == null) {
+            return match.quantity();
+        }
+        return match.history().stream().anyMatch(step -> step.status() == MatchStatus.ACCEPTED) ? match.quantity() : 0;
+    }
+
+    static boolean maySee(Caller caller, MatchDetails match) {
+        return caller.is(Role.COORDINATOR)
+                || caller.organization().equals(match.requesterOrganization())
+                || caller.organization().equals(match.donorOrganization());
+    }
+
     /** Which matches the caller may see and asked for; waits, bounded, for a starting view to load. */
-    private Predicate<MatchMade> matching(
-            Caller caller, String supplyType, String country, String organization, Instant since) {
+    private Predicate<MatchDetails> matching(
+            Caller caller, MatchStatus status, String supplyType, String country, String organization, Instant since) {
         String upperCountry = country == null ? null : country.toUpperCase(Locale.ROOT);
         follower.awaitReadable(Map.of(), LOADING);
-        return match -> (caller.is(Role.COORDINATOR)
-                        || caller.organization().equals(match.requesterOrganization())
-                        || caller.organization().equals(match.donorOrganization()))
+        return match -> maySee(caller, match)
+                && (status == null || match.status() == status)
                 && (supplyType == null || match.supplyType().equals(supplyType))
                 && (upperCountry == null || match.country().equals(upperCountry))
                 && (organization == null
                         || organization.equals(match.requesterOrganization())
                         || organization.equals(match.donorOrganization()))
-                && (since == null || !match.occurredAt().isBefore(since));
+                && (since == null || !match.matchedAt().isBefore(since));
     }
 
     private static String supplyName(String code) {

@@ -21,6 +21,7 @@ import org.aidmatch.contracts.events.Urgency;
 import org.aidmatch.contracts.regions.Regions;
 import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.service.kafka.TopicFollower.FollowedEvent;
+import org.aidmatch.service.matches.MatchDetails;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +58,7 @@ class CoordinatorViewTest {
         });
         assertThat(view.openQuantity("PPE-GOWN", false)).isEqualTo(70);
         assertThat(view.matches(match -> true, 0, 10).items())
-                .extracting(MatchMade::requestId)
+                .extracting(MatchDetails::requestId)
                 .containsExactly("r1");
     }
 
@@ -156,7 +157,18 @@ class CoordinatorViewTest {
                 }
             }
             rows.add(new GapRow(
-                    supply, name(supply), country, Regions.displayName(country), sums[0], sums[1], sums[2], offered));
+                    supply,
+                    name(supply),
+                    country,
+                    Regions.displayName(country),
+                    sums[0],
+                    sums[1],
+                    0,
+                    0,
+                    0,
+                    sums[1],
+                    sums[2],
+                    offered));
         });
         rows.sort(java.util.Comparator.comparingLong(GapRow::unmet)
                 .reversed()
@@ -253,7 +265,12 @@ class CoordinatorViewTest {
                 quantity,
                 request.country(),
                 offer.serviceArea().get(0),
-                new MatchReason(MatchReason.Trigger.OFFER_ARRIVED, Urgency.HIGH, "COUNTRY", 1, "test"),
+                new MatchReason(MatchReason.Trigger.OFFER_ARRIVED, Urgency.HIGH, "COUNTRY", 1, null, "test"),
+                // Made as a matcher before the lifecycle made them: they count as delivered.
+                null,
+                null,
+                0,
+                0,
                 T0.plusSeconds(matches),
                 AidEvent.CURRENT_SCHEMA_VERSION);
     }

@@ -3,8 +3,17 @@ package org.aidmatch.offer.view;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.aidmatch.service.matches.MatchDetails;
 
-/** An offer as the service shows it: what was posted, and what the matcher has done with it. */
+/**
+ * An offer as the service shows it: what was posted, and what became of it.
+ *
+ * @param matchedQuantity what matches hold or delivered: proposed + committed + dispatched + delivered
+ * @param remainingQuantity what is open, waiting to be matched
+ * @param closedQuantity what will never be served through this offer; the six quantities from
+ *     remaining on add up to the quantity
+ * @param matches each match with its status and history
+ */
 public record OfferState(
         String id,
         String organization,
@@ -13,9 +22,15 @@ public record OfferState(
         List<String> serviceArea,
         LocalDate availableUntil,
         String note,
+        boolean autoAccept,
         OfferStatus status,
         long matchedQuantity,
         long remainingQuantity,
-        List<OfferMatch> matches,
+        long proposedQuantity,
+        long committedQuantity,
+        long dispatchedQuantity,
+        long deliveredQuantity,
+        long closedQuantity,
+        List<MatchDetails> matches,
         Instant createdAt,
         Instant updatedAt) {}

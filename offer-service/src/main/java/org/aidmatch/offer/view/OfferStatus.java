@@ -4,7 +4,10 @@ package org.aidmatch.offer.view;
 public enum OfferStatus {
     OPEN,
     PARTIALLY_MATCHED,
+    /** Nothing open: all of it is in matches on their way, or delivered. */
     MATCHED,
+    /** Nothing open and nothing in matches on their way: see the delivered and closed quantities. */
+    COMPLETED,
     WITHDRAWN,
     EXPIRED
 }

@@ -1,18 +1,19 @@
 package org.aidmatch.offer.view;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.aidmatch.contracts.events.AidEvent;
 import org.aidmatch.contracts.events.CloseReason;
+import org.aidmatch.contracts.events.MatchEvent;
 import org.aidmatch.contracts.events.MatchMade;
+import org.aidmatch.contracts.events.MatchStatusChanged;
 import org.aidmatch.contracts.events.OfferClosed;
 import org.aidmatch.contracts.events.OfferPosted;
 import org.aidmatch.contracts.events.OfferWithdrawn;
+import org.aidmatch.service.matches.PostingMatches;
 
 /**
  * Every offer and its fate, folded from {@code aid.offers.v1} and {@code aid.matches.v1}.
@@ -32,6 +33,8 @@ public final class OfferView {
             entry(withdrawn.offerId()).withdrawn(withdrawn);
         } else if (event instanceof MatchMade match) {
             entry(match.offerId()).matched(match);
+        } else if (event instanceof MatchStatusChanged change) {
+            entry(change.offerId()).matched(change);
         } else if (event instanceof OfferClosed closed) {
             entry(closed.offerId()).closed(closed);
         }
@@ -62,7 +65,7 @@ public final class OfferView {
 
     private static final class Entry {
         private OfferPosted posted;
-        private final Map<String, OfferMatch> matches = new LinkedHashMap<>();
+        private final PostingMatches matches = new PostingMatches(PostingMatches.Side.OFFER);
         private boolean withdrawRequested;
         private CloseReason closedAs;
         private Instant updatedAt;
@@ -79,19 +82,9 @@ public final class OfferView {
             touch(event.occurredAt());
         }
 
-        synchronized void matched(MatchMade match) {
-            if (matches.putIfAbsent(
-                            match.matchId(),
-                            new OfferMatch(
-                                    match.matchId(),
-                                    match.requestId(),
-                                    match.requesterOrganization(),
-                                    match.country(),
-                                    match.quantity(),
-                                    match.matchedArea(),
-                                    match.occurredAt()))
-                    == null) {
-                touch(match.occurredAt());
+        synchronized void matched(MatchEvent event) {
+            if (matches.apply(event) != null) {
+                touch(event.occurredAt());
             }
         }
 
@@ -104,12 +97,13 @@ public final class OfferView {
             if (posted == null) {
                 return Optional.empty();
             }
-            long matched =
-                    matches.values().stream().mapToLong(OfferMatch::quantity).sum();
-            OfferStatus status = status(matched);
-            long remaining = status == OfferStatus.OPEN || status == OfferStatus.PARTIALLY_MATCHED
-                    ? posted.quantity() - matched
-                    : 0;
+            long open = closedAs == null ? matches.open(posted.quantity()) : 0;
+            long inMatches = matches.matched();
+            OfferStatus status = status(open, inMatches);
+            long proposed = matches.proposed();
+            long committed = matches.committed();
+            long dispatched = matches.dispatched();
+            long delivered = matches.delivered();
             return Optional.of(new OfferState(
                     posted.offerId(),
                     posted.organization(),
@@ -118,17 +112,23 @@ public final class OfferView {
                     posted.serviceArea(),
                     posted.availableUntil(),
                     posted.note(),
+                    posted.autoAccept(),
                     status,
-                    matched,
-                    remaining,
-                    new ArrayList<>(matches.values()),
+                    inMatches,
+                    open,
+                    proposed,
+                    committed,
+                    dispatched,
+                    delivered,
+                    Math.max(0, posted.quantity() - open - inMatches),
+                    matches.details(),
                     posted.occurredAt(),
                     updatedAt));
         }
 
-        private OfferStatus status(long matched) {
-            if (closedAs == CloseReason.FULFILLED || matched >= posted.quantity()) {
-                return OfferStatus.MATCHED;
+        private OfferStatus status(long open, long inMatches) {
+            if (closedAs == CloseReason.FULFILLED) {
+                return OfferStatus.COMPLETED;
             }
             if (closedAs == CloseReason.EXPIRED) {
                 return OfferStatus.EXPIRED;
@@ -136,7 +136,10 @@ public final class OfferView {
             if (closedAs == CloseReason.CANCELLED || withdrawRequested) {
                 return OfferStatus.WITHDRAWN;
             }
-            return matched > 0 ? OfferStatus.PARTIALLY_MATCHED : OfferStatus.OPEN;
+            if (inMatches == 0) {
+                return OfferStatus.OPEN;
+            }
+            return open > 0 ? OfferStatus.PARTIALLY_MATCHED : OfferStatus.MATCHED;
         }
 
         private void touch(Instant time) {

@@ -4,12 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.aidmatch.contracts.events.AidEvent;
 import org.aidmatch.contracts.events.OfferPosted;
@@ -26,6 +26,7 @@ import org.aidmatch.service.security.Caller;
 import org.aidmatch.service.security.Role;
 import org.aidmatch.service.web.IdempotencyKeys;
 import org.aidmatch.service.web.PageOf;
+import org.aidmatch.service.web.ReadYourWrites;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,20 +47,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Offers", description = "Offers that donors post, follow and withdraw")
 class OfferController {
 
-    /** How long a read waits for this instance's view to catch up with this instance's writes. */
-    private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(3);
-
     private static final Comparator<OfferState> NEWEST_FIRST =
             Comparator.comparing(OfferState::createdAt).reversed().thenComparing(OfferState::id);
 
     private final EventPublisher publisher;
     private final OfferView view;
-    private final TopicFollower follower;
+    private final ReadYourWrites reads;
 
     OfferController(EventPublisher publisher, OfferView view, TopicFollower follower) {
         this.publisher = publisher;
         this.view = view;
-        this.follower = follower;
+        this.reads = new ReadYourWrites(publisher, follower, ReadYourWrites.DEFAULT_WAIT);
     }
 
     /** Posts an offer; {@code Idempotency-Key} works as for requests. */
@@ -91,19 +89,14 @@ class OfferController {
                 serviceArea,
                 body.availableUntil(),
                 body.note(),
+                body.commitsInAdvance(),
                 Instant.now(),
                 AidEvent.CURRENT_SCHEMA_VERSION);
         URI location = URI.create("/api/v1/offers/" + id);
-        if (idempotencyKey != null) {
-            follower.awaitReadable(publisher.lastWritten(), READ_YOUR_WRITES);
-            OfferState earlier = view.find(id).orElse(null);
-            if (earlier != null) {
-                if (!samePosting(earlier, posted)) {
-                    throw Problems.conflict(
-                            "Idempotency-Key " + idempotencyKey + " was already used for a different offer.");
-                }
-                return ResponseEntity.created(location).body(earlier);
-            }
+        Optional<OfferState> earlier =
+                reads.earlier(idempotencyKey, () -> view.find(id), found -> samePosting(found, posted), "offer");
+        if (earlier.isPresent()) {
+            return ResponseEntity.created(location).body(earlier.get());
         }
         publisher.publish(Topics.OFFERS, posted);
         return ResponseEntity.created(location).body(view.find(id).orElseGet(() -> OfferView.stateOf(posted)));
@@ -132,7 +125,7 @@ class OfferController {
             @RequestParam(required = false) String country,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageOf.DEFAULT_SIZE) int size) {
-        follower.awaitReadable(publisher.lastWritten(), READ_YOUR_WRITES);
+        reads.catchUp();
         String upperCountry = country == null ? null : country.toUpperCase(Locale.ROOT);
         return PageOf.of(
                 view.all().stream()
@@ -147,18 +140,19 @@ class OfferController {
                 size);
     }
 
-    /** Withdraws what is left of the offer; matches already made stand. */
+    /** Withdraws the offer; its matches not yet dispatched end. */
     @Operation(
             operationId = "withdrawOffer",
-            summary = "Withdraw what is left of an offer",
-            description = "Matches already made stand. A 409 when nothing is left to withdraw.")
+            summary = "Withdraw an offer",
+            description =
+                    "Closes what is open and ends the offer's PROPOSED and ACCEPTED matches, whose requests are matched again at once; dispatched matches stand. A 409 when the offer has already closed.")
     @DeleteMapping("/{id}")
     OfferState withdraw(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
         OfferState state = visible(id, caller);
         if (!caller.is(Role.COORDINATOR) && !caller.is(Role.DONOR)) {
             throw Problems.forbidden("Only the donor organisation or a coordinator may withdraw an offer.");
         }
-        if (state.status() != OfferStatus.OPEN && state.status() != OfferStatus.PARTIALLY_MATCHED) {
+        if (!withdrawable(state.status())) {
             throw Problems.conflict("Offer " + id + " is " + state.status() + ": nothing is left to withdraw.");
         }
         publisher.publish(
@@ -176,11 +170,16 @@ class OfferController {
 
     /** An offer this caller may see, once the view has caught up with this instance's writes. */
     private OfferState visible(String id, Caller caller) {
-        follower.awaitReadable(publisher.lastWritten(), READ_YOUR_WRITES);
+        reads.catchUp();
         // Another organisation's offer is reported as missing, so that its existence is not revealed.
         return view.find(id)
                 .filter(state -> caller.mayActFor(state.organization()))
                 .orElseThrow(() -> Problems.notFound("No offer " + id + " that you may see."));
+    }
+
+    /** Open, or with matches that withdrawing would still end (rule 5 of MatchingBook). */
+    private static boolean withdrawable(OfferStatus status) {
+        return status == OfferStatus.OPEN || status == OfferStatus.PARTIALLY_MATCHED || status == OfferStatus.MATCHED;
     }
 
     private static boolean samePosting(OfferState earlier, OfferPosted retry) {
@@ -188,6 +187,7 @@ class OfferController {
                 && earlier.quantity() == retry.quantity()
                 && earlier.serviceArea().equals(retry.serviceArea())
                 && Objects.equals(earlier.availableUntil(), retry.availableUntil())
-                && Objects.equals(earlier.note(), retry.note());
+                && Objects.equals(earlier.note(), retry.note())
+                && earlier.autoAccept() == retry.autoAccept();
     }
 }

@@ -30,4 +30,14 @@ public record PostOfferBody(
         List<@NotNull @ServiceAreaCode String> serviceArea,
 
         @NotBeforeTodayUtc LocalDate availableUntil,
-        @Size(max = 1_000) String note) {}
+        @Size(max = 1_000) String note,
+
+        @Schema(
+                description =
+                        "The donor commits in advance: matches start ACCEPTED instead of waiting for an answer. Default false.")
+        Boolean autoAccept) {
+
+    public boolean commitsInAdvance() {
+        return Boolean.TRUE.equals(autoAccept);
+    }
+}

@@ -2,20 +2,26 @@ package org.aidmatch.matching;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.aidmatch.contracts.events.CloseReason;
 import org.aidmatch.contracts.events.OfferPosted;
 import org.aidmatch.contracts.events.RequestPosted;
 import org.aidmatch.contracts.events.Urgency;
 
 /**
- * A request or offer while it is open. Only the remaining quantity changes.
+ * A request or offer while the book holds it whole: open, or closed with matches still standing.
+ * What it posted never changes; its balance, partners and standing matches do.
  *
  * <p>Items order by {@link #rank}, a single number that encodes the order of rule 2 for requests
  * and of available-until then arrival for offers, so that the book's queues compare one long
  * instead of walking a chain of comparators: on a book of a million entries that is most of the
  * cost of an event.
  */
-final class OpenItem implements Comparable<OpenItem> {
+final class Posting implements Comparable<Posting> {
 
     private static final int DAY_BITS = 21;
     private static final int SEQUENCE_BITS = 40;
@@ -33,9 +39,27 @@ final class OpenItem implements Comparable<OpenItem> {
     final long sequence;
     final Instant postedAt;
     final long rank;
+    final boolean autoAccept;
+    /** The open quantity; the other fields of {@link Balance} follow. */
     long remaining;
 
-    private OpenItem(BookEntry entry) {
+    long proposed;
+    long accepted;
+    long dispatched;
+    long delivered;
+    long closed;
+    /** Why it stopped taking part in matching; {@code null} while open. */
+    CloseReason closedAs;
+
+    Instant closedAt;
+    /** Whether the subclass's matching index holds it: open with something left. */
+    boolean indexed;
+    /** Made on the first match, as most postings in a large book never match. */
+    private Set<String> partners;
+    /** Its matches that stand, in the order they were made; made on the first match. */
+    private Map<String, LiveMatch> standing;
+
+    private Posting(BookEntry entry) {
         this.side = entry.side();
         this.id = entry.id();
         this.organization = entry.organization();
@@ -47,8 +71,53 @@ final class OpenItem implements Comparable<OpenItem> {
         this.lastDay = entry.lastDay();
         this.sequence = entry.sequence();
         this.postedAt = entry.postedAt();
-        this.remaining = entry.remaining();
+        this.autoAccept = entry.autoAccept();
+        Balance balance = entry.balance();
+        this.remaining = balance.open();
+        this.proposed = balance.proposed();
+        this.accepted = balance.accepted();
+        this.dispatched = balance.dispatched();
+        this.delivered = balance.delivered();
+        this.closed = balance.closed();
+        this.closedAs = entry.closedAs();
+        this.closedAt = entry.closedAt();
+        this.partners = entry.partners().isEmpty() ? null : new HashSet<>(entry.partners());
         this.rank = rankOf(side, urgency, lastDay, sequence);
+    }
+
+    boolean isOpen() {
+        return closedAs == null;
+    }
+
+    /** Open, with quantity left to match. */
+    boolean isMatchable() {
+        return closedAs == null && remaining > 0;
+    }
+
+    boolean hasMatched(Posting other) {
+        return partners != null && partners.contains(other.id);
+    }
+
+    void matchedWith(Posting other) {
+        if (partners == null) {
+            partners = new HashSet<>();
+        }
+        partners.add(other.id);
+    }
+
+    Map<String, LiveMatch> standing() {
+        if (standing == null) {
+            standing = new LinkedHashMap<>();
+        }
+        return standing;
+    }
+
+    boolean hasStanding() {
+        return standing != null && !standing.isEmpty();
+    }
+
+    Balance balance() {
+        return new Balance(remaining, proposed, accepted, dispatched, delivered, closed);
     }
 
     /** urgency (requests only) | last day, none last | arrival; fits in 63 bits. */
@@ -62,49 +131,55 @@ final class OpenItem implements Comparable<OpenItem> {
     }
 
     @Override
-    public int compareTo(OpenItem other) {
+    public int compareTo(Posting other) {
         return Long.compare(rank, other.rank);
     }
 
-    static OpenItem of(BookEntry entry) {
-        return new OpenItem(entry);
+    static Posting of(BookEntry entry) {
+        return new Posting(entry);
     }
 
-    static OpenItem of(RequestPosted posted, long sequence) {
-        return new OpenItem(new BookEntry(
+    static Posting of(RequestPosted posted, long sequence) {
+        return new Posting(new BookEntry(
                 Side.REQUEST,
                 posted.requestId(),
                 posted.organization(),
                 posted.supplyType(),
                 posted.quantity(),
-                posted.quantity(),
+                Balance.openOnly(posted.quantity()),
                 posted.country(),
                 List.of(),
                 posted.urgency(),
                 posted.neededBy(),
                 sequence,
                 posted.occurredAt(),
+                false,
+                List.of(),
                 null,
-                null));
+                null,
+                false));
     }
 
-    static OpenItem of(OfferPosted posted, long sequence) {
+    static Posting of(OfferPosted posted, long sequence) {
         List<String> distinctArea = posted.serviceArea().stream().distinct().toList();
-        return new OpenItem(new BookEntry(
+        return new Posting(new BookEntry(
                 Side.OFFER,
                 posted.offerId(),
                 posted.organization(),
                 posted.supplyType(),
                 posted.quantity(),
-                posted.quantity(),
+                Balance.openOnly(posted.quantity()),
                 null,
                 distinctArea,
                 null,
                 posted.availableUntil(),
                 sequence,
                 posted.occurredAt(),
+                posted.autoAccept(),
+                List.of(),
                 null,
-                null));
+                null,
+                false));
     }
 
     boolean isExpiredOn(LocalDate today) {
@@ -118,14 +193,17 @@ final class OpenItem implements Comparable<OpenItem> {
                 organization,
                 supplyType,
                 quantity,
-                remaining,
+                balance(),
                 country,
                 serviceArea,
                 urgency,
                 lastDay,
                 sequence,
                 postedAt,
-                null,
-                null);
+                autoAccept,
+                partners == null ? List.of() : partners.stream().sorted().toList(),
+                closedAs,
+                closedAt,
+                false);
     }
 }
