@@ -3,14 +3,22 @@ package org.aidmatch.matcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import org.aidmatch.contracts.commands.AcceptMatch;
+import org.aidmatch.contracts.commands.DispatchMatch;
+import org.aidmatch.contracts.commands.MatchCommand;
+import org.aidmatch.contracts.events.Actor;
+import org.aidmatch.contracts.events.ClockTicked;
 import org.aidmatch.contracts.events.CloseReason;
 import org.aidmatch.contracts.events.MatchEvent;
 import org.aidmatch.contracts.events.MatchMade;
-import org.aidmatch.contracts.events.OfferClosed;
+import org.aidmatch.contracts.events.MatchStatus;
+import org.aidmatch.contracts.events.MatchStatusChanged;
 import org.aidmatch.contracts.events.OfferEvent;
+import org.aidmatch.contracts.events.Party;
 import org.aidmatch.contracts.events.RequestEvent;
 import org.aidmatch.contracts.events.Urgency;
 import org.aidmatch.contracts.json.AidEventSerializer;
@@ -18,6 +26,7 @@ import org.aidmatch.contracts.json.EventSerde;
 import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.matcher.streams.MatcherTopology;
 import org.aidmatch.matching.BookEntry;
+import org.aidmatch.matching.MatchEntry;
 import org.aidmatch.testing.Events;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -43,6 +52,9 @@ class MatcherTopologyTest {
     private TestInputTopic<String, OfferEvent> offers;
     private TestOutputTopic<String, MatchEvent> matches;
     private TestOutputTopic<String, RequestEvent> requestDeadLetters;
+    private TestInputTopic<String, MatchCommand> commands;
+    private TestInputTopic<String, ClockTicked> clock;
+    private TestOutputTopic<String, MatchCommand> commandDeadLetters;
 
     @BeforeEach
     void setUp() {
@@ -62,6 +74,14 @@ class MatcherTopologyTest {
                 Topics.MATCHES.name(), new StringDeserializer(), new EventSerde<>(MatchEvent.class));
         requestDeadLetters = driver.createOutputTopic(
                 Topics.REQUESTS_DEAD_LETTER.name(), new StringDeserializer(), new EventSerde<>(RequestEvent.class));
+        commands = driver.createInputTopic(
+                Topics.MATCH_COMMANDS.name(), new StringSerializer(), (topic, event) -> events.serialize(topic, event));
+        clock = driver.createInputTopic(
+                Topics.CLOCK.name(), new StringSerializer(), (topic, event) -> events.serialize(topic, event));
+        commandDeadLetters = driver.createOutputTopic(
+                Topics.MATCH_COMMANDS_DEAD_LETTER.name(),
+                new StringDeserializer(),
+                new EventSerde<>(MatchCommand.class));
     }
 
     @AfterEach
@@ -84,11 +104,57 @@ class MatcherTopologyTest {
             assertThat(match.quantity()).isEqualTo(100);
             assertThat(match.matchedArea()).isEqualTo("014");
             assertThat(match.occurredAt()).isEqualTo(T0.plusSeconds(5));
+            assertThat(match.status()).isEqualTo(MatchStatus.PROPOSED);
+            assertThat(match.respondBy()).isEqualTo(T0.plusSeconds(5).plus(Duration.ofHours(48)));
         });
-        assertThat(out.get(1).value())
-                .isInstanceOfSatisfying(
-                        OfferClosed.class, closed -> assertThat(closed.reason()).isEqualTo(CloseReason.FULFILLED));
-        assertThat(out).hasSize(2);
+        assertThat(out).as("nothing closes while the match stands").hasSize(1);
+    }
+
+    @Test
+    void a_proposal_lapses_on_a_clock_tick_with_no_posting_and_its_store_entry_goes() {
+        requests.pipeInput("PPE-GOWN", Events.request("r1", "PPE-GOWN", 100, "KE", Urgency.HIGH, null, T0), T0);
+        offers.pipeInput("PPE-GOWN", Events.offer("o1", "PPE-GOWN", 100, null, T0, "KE"), T0);
+        KeyValueStore<String, MatchEntry> standing = driver.getKeyValueStore(MatcherTopology.MATCH_STORE);
+        String matchId = ((MatchMade) matches.readValue()).matchId();
+        assertThat(standing.get(matchId).status()).isEqualTo(MatchStatus.PROPOSED);
+
+        Instant later = T0.plus(Duration.ofHours(49));
+        clock.pipeInput(null, new ClockTicked("tick-1", later, 1), later);
+
+        assertThat(matches.readValuesToList()).first().isInstanceOfSatisfying(MatchStatusChanged.class, change -> {
+            assertThat(change.status()).isEqualTo(MatchStatus.LAPSED);
+            assertThat(change.occurredAt()).isEqualTo(later);
+        });
+        assertThat(standing.get(matchId)).isNull();
+        assertThat(driver.<String, BookEntry>getKeyValueStore(MatcherTopology.BOOK_STORE)
+                        .get("REQUEST:r1")
+                        .remaining())
+                .isEqualTo(100);
+    }
+
+    @Test
+    void commands_are_decided_in_the_topology_and_one_that_breaks_the_contract_is_dead_lettered() {
+        requests.pipeInput("PPE-GOWN", Events.request("r1", "PPE-GOWN", 100, "KE", Urgency.HIGH, null, T0), T0);
+        offers.pipeInput("PPE-GOWN", Events.offer("o1", "PPE-GOWN", 100, null, T0, "KE"), T0);
+        MatchMade match = (MatchMade) matches.readValue();
+        Actor donor = new Actor(match.donorOrganization(), Party.DONOR);
+
+        commands.pipeInput(
+                "PPE-GOWN", new DispatchMatch("bad", match.matchId(), "PPE-GOWN", donor, 0, null, null, T0, 1), T0);
+        commands.pipeInput("PPE-GOWN", new AcceptMatch("good", match.matchId(), "PPE-GOWN", donor, T0, 1), T0);
+
+        TestRecord<String, MatchCommand> dead = commandDeadLetters.readRecord();
+        assertThat(dead.value().eventId()).isEqualTo("bad");
+        assertThat(new String(
+                        dead.headers()
+                                .lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE)
+                                .value(),
+                        StandardCharsets.UTF_8))
+                .contains("quantity must be positive");
+        assertThat(matches.readValue()).isInstanceOfSatisfying(MatchStatusChanged.class, change -> {
+            assertThat(change.status()).isEqualTo(MatchStatus.ACCEPTED);
+            assertThat(change.commandId()).isEqualTo("good");
+        });
     }
 
     @Test
@@ -100,7 +166,10 @@ class MatcherTopologyTest {
 
         assertThat(store.get("REQUEST:r1").remaining()).isEqualTo(200);
         assertThat(store.get("REQUEST:r1").isOpen()).isTrue();
-        assertThat(store.get("OFFER:o1").closedAs()).isEqualTo(CloseReason.FULFILLED);
+        assertThat(store.get("OFFER:o1").balance().proposed()).isEqualTo(100);
+        assertThat(driver.<String, MatchEntry>getKeyValueStore(MatcherTopology.MATCH_STORE)
+                        .approximateNumEntries())
+                .isEqualTo(1);
     }
 
     @Test

@@ -269,8 +269,11 @@ public final class CoordinatorView {
         Item offer = offers.computeIfAbsent(pair.offerId(), any -> new Item());
         gaps.beforeRequestChange(request);
         gaps.beforeOfferChange(offer);
-        contribute(request, match, -1);
-        contribute(offer, match, -1);
+        if (!(event instanceof MatchMade)) {
+            // A match just made had no part yet.
+            contribute(request, match, -1);
+            contribute(offer, match, -1);
+        }
         change.run();
         contribute(request, match, +1);
         contribute(offer, match, +1);
