@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import org.aidmatch.contracts.commands.MatchCommand;
 import org.aidmatch.contracts.events.AidEvent;
 import org.aidmatch.contracts.events.RequestEvent;
 import org.aidmatch.contracts.json.AidEventSerializer;
@@ -53,13 +54,15 @@ public final class TopicWriter implements AutoCloseable {
     }
 
     /**
-     * Writes requests and offers to their topics in order, and waits until all are acknowledged;
+     * Writes requests, offers and commands to their topics in order, and waits until all are acknowledged;
      * a few hundred at a time, so that a slow test broker is never buried under unacknowledged sends.
      */
     public void sendAll(List<? extends AidEvent> events) {
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         for (AidEvent event : events) {
-            Topic<?> topic = event instanceof RequestEvent ? Topics.REQUESTS : Topics.OFFERS;
+            Topic<?> topic = event instanceof RequestEvent
+                    ? Topics.REQUESTS
+                    : event instanceof MatchCommand ? Topics.MATCH_COMMANDS : Topics.OFFERS;
             acks.add(producer.send(new ProducerRecord<>(
                     topic.name(),
                     null,

@@ -1,15 +1,25 @@
 package org.aidmatch.bench;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.aidmatch.contracts.catalogue.SupplyCatalogue;
 import org.aidmatch.contracts.catalogue.SupplyType;
+import org.aidmatch.contracts.commands.AcceptMatch;
+import org.aidmatch.contracts.commands.ConfirmReceipt;
+import org.aidmatch.contracts.commands.DispatchMatch;
+import org.aidmatch.contracts.commands.MatchCommand;
+import org.aidmatch.contracts.events.Actor;
 import org.aidmatch.contracts.events.AidEvent;
 import org.aidmatch.contracts.events.MatchEvent;
+import org.aidmatch.contracts.events.MatchMade;
+import org.aidmatch.contracts.events.MatchStatus;
+import org.aidmatch.contracts.events.MatchStatusChanged;
 import org.aidmatch.contracts.events.OfferPosted;
+import org.aidmatch.contracts.events.Party;
 import org.aidmatch.contracts.events.RequestPosted;
 import org.aidmatch.contracts.events.Urgency;
 import org.aidmatch.contracts.regions.Regions;
@@ -38,6 +48,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * The load: alternately a new request in Africa or Asia and a new offer of the same size for its
  * country, sub-region or continent, so that each offer fills one waiting request (picked by urgency
  * among all the requests its area covers) and the book keeps its size.
+ *
+ * <p>{@code mix}: "postings" is only that, and its proposals stand (no time passes, no one
+ * answers); "lifecycle" also carries every match through accept, dispatch and receipt, one command
+ * per operation as it comes due, so that matches end and their postings close, as in real use.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -51,6 +65,8 @@ public class MatchingBookBenchmark {
 
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
     private static final long QUANTITY = 10;
+    private static final Actor DONOR = new Actor("donor", Party.DONOR);
+    private static final Actor REQUESTER = new Actor("hospital", Party.REQUESTER);
 
     @Param({"10000", "1000000"})
     int openEntries;
@@ -58,6 +74,11 @@ public class MatchingBookBenchmark {
     /** "reference" is the naive book, the oracle of the tests: a baseline that shows what the indexes buy. */
     @Param({"indexed"})
     String book;
+
+    @Param({"postings", "lifecycle"})
+    String mix;
+
+    private final ArrayDeque<MatchCommand> dueCommands = new ArrayDeque<>();
 
     private MatchingBook matchingBook;
     private String[] supplyTypes;
@@ -109,13 +130,40 @@ public class MatchingBookBenchmark {
 
     @Benchmark
     public List<MatchEvent> oneEvent() {
-        String supply = supplyTypes[(int) (next % supplyTypes.length)];
-        int country = random.nextInt(needyCountries.length);
-        if ((next & 1) == 0) {
-            return matchingBook.apply(request(supply, needyCountries[country]), NOW);
+        List<MatchEvent> decided;
+        MatchCommand command = dueCommands.poll();
+        if (command != null) {
+            decided = matchingBook.apply(command, NOW);
+        } else {
+            String supply = supplyTypes[(int) (next % supplyTypes.length)];
+            int country = random.nextInt(needyCountries.length);
+            if ((next & 1) == 0) {
+                decided = matchingBook.apply(request(supply, needyCountries[country]), NOW);
+            } else {
+                String[] areas = offerAreasFor[country];
+                decided = matchingBook.apply(offer(supply, areas[random.nextInt(areas.length)]), NOW);
+            }
         }
-        String[] areas = offerAreasFor[country];
-        return matchingBook.apply(offer(supply, areas[random.nextInt(areas.length)]), NOW);
+        if (mix.equals("lifecycle")) {
+            for (MatchEvent decision : decided) {
+                nextStep(decision);
+            }
+        }
+        return decided;
+    }
+
+    /** The command a party gives next on a match that just moved. */
+    private void nextStep(MatchEvent decision) {
+        String id = "c" + next++;
+        if (decision instanceof MatchMade made) {
+            dueCommands.add(new AcceptMatch(id, made.matchId(), made.supplyType(), DONOR, NOW, 1));
+        } else if (decision instanceof MatchStatusChanged change && change.status() == MatchStatus.ACCEPTED) {
+            dueCommands.add(new DispatchMatch(
+                    id, change.matchId(), change.supplyType(), DONOR, change.quantity(), null, null, NOW, 1));
+        } else if (decision instanceof MatchStatusChanged change && change.status() == MatchStatus.DISPATCHED) {
+            dueCommands.add(new ConfirmReceipt(
+                    id, change.matchId(), change.supplyType(), REQUESTER, change.shippedQuantity(), null, NOW, 1));
+        }
     }
 
     private RequestPosted request(String supply, String country) {

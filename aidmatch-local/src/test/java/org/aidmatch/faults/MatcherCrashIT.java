@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The matcher runs as its own process and is killed with SIGKILL three times while it works through
- * a pre-loaded load, restarting each time on the same state directory. Afterwards every decision is
+ * a pre-loaded load of postings and of commands on their matches, restarting each time on the same state directory. Afterwards every decision is
  * there exactly once, and the decisions are those of a run without kills on the same input.
  */
 @Tag("faults")
@@ -40,7 +40,7 @@ class MatcherCrashIT {
 
     @Test
     void a_matcher_killed_three_times_under_load_loses_and_repeats_nothing() throws Exception {
-        List<AidEvent> input = MixedLoad.events(EVENTS, run);
+        List<AidEvent> input = MixedLoad.eventsWithCommands(EVENTS, run);
         List<MatchEvent> expected = MatcherOracle.decide(input);
         KafkaTestBroker.createTopics();
         try (TopicWriter writer = new TopicWriter(bootstrap)) {

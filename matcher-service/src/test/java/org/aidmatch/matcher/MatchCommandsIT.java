@@ -126,7 +126,7 @@ class MatchCommandsIT {
                             UUID.randomUUID().toString(),
                             "req-" + id,
                             TestApiKeys.REQUESTER_ORG,
-                            "EQ-OXYGEN-CONCENTRATOR",
+                            "EQ-PATIENT-MONITOR",
                             20,
                             "PK",
                             Urgency.CRITICAL,
@@ -140,7 +140,7 @@ class MatchCommandsIT {
                             UUID.randomUUID().toString(),
                             "off-" + id,
                             TestApiKeys.DONOR_ORG,
-                            "EQ-OXYGEN-CONCENTRATOR",
+                            "EQ-PATIENT-MONITOR",
                             20,
                             List.of("PK"),
                             null,
@@ -154,7 +154,12 @@ class MatchCommandsIT {
     private static String matchOf(ApiClient api, String requestId) {
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
-            Response page = api.get("/api/v1/matches?size=100", TestApiKeys.COORDINATOR);
+            // Filtered: other tests on the shared broker post matches with later times, which page first;
+            // and no other test posts this supply type, so no earlier need takes our offer.
+            Response page = api.get(
+                    "/api/v1/matches?supplyType=EQ-PATIENT-MONITOR&country=PK&organization="
+                            + TestApiKeys.DONOR_ORG.replace(" ", "%20") + "&size=100",
+                    TestApiKeys.COORDINATOR);
             if (page.status() == 200) {
                 for (JsonNode item : page.json().get("items")) {
                     if (item.get("requestId").asString().equals(requestId)) {

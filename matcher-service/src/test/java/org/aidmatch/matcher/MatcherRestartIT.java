@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.aidmatch.contracts.events.AidEvent;
 import org.aidmatch.contracts.events.MatchEvent;
 import org.aidmatch.contracts.events.MatchMade;
+import org.aidmatch.contracts.events.MatchStatus;
+import org.aidmatch.contracts.events.MatchStatusChanged;
 import org.aidmatch.contracts.events.Urgency;
 import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.matcher.streams.MatcherStreams;
@@ -22,13 +24,15 @@ import org.aidmatch.matcher.streams.MatcherTopology;
 import org.aidmatch.testing.Events;
 import org.aidmatch.testing.KafkaTestBroker;
 import org.aidmatch.testing.MatcherOracle;
+import org.aidmatch.testing.MixedLoad;
 import org.aidmatch.testing.TopicReader;
 import org.aidmatch.testing.TopicWriter;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
 /**
- * The matcher is stopped in the middle of a load and started again, on a fresh state directory so
+ * The matcher is stopped in the middle of a load of postings and commands on their matches, and
+ * started again, on a fresh state directory so
  * that its book must come back from the changelog. No decision may be lost or repeated, and the
  * decisions must be exactly those of an uninterrupted run over the same input.
  */
@@ -45,7 +49,7 @@ class MatcherRestartIT {
     @Test
     void a_matcher_stopped_mid_stream_and_restarted_decides_exactly_what_an_uninterrupted_one_would()
             throws IOException {
-        List<AidEvent> input = input();
+        List<AidEvent> input = MixedLoad.withCommands(input(), run);
         List<MatchEvent> expected = MatcherOracle.decide(input);
         KafkaTestBroker.createTopics();
         try (TopicWriter writer = new TopicWriter(bootstrap)) {
@@ -85,6 +89,11 @@ class MatcherRestartIT {
                     .as("the same decisions as an uninterrupted run")
                     .isEqualTo(MatcherOracle.byId(expected));
             assertThat(expected).filteredOn(MatchMade.class::isInstance).hasSizeGreaterThan(500);
+            assertThat(expected)
+                    .as("commands were in flight too")
+                    .filteredOn(event ->
+                            event instanceof MatchStatusChanged change && change.status() == MatchStatus.RECEIVED)
+                    .hasSizeGreaterThan(50);
         }
     }
 
@@ -95,7 +104,7 @@ class MatcherRestartIT {
                 Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // record timestamps are milliseconds
         List<AidEvent> events = new ArrayList<>();
         for (int i = 0; i < EVENTS; i++) {
-            Instant at = start.plusMillis(i);
+            Instant at = start.plusMillis(4L * i); // commands go into the gaps
             if (random.nextBoolean()) {
                 events.add(Events.request(
                         "r" + i + "-" + run,
