@@ -123,6 +123,9 @@
     renderGaps(rows);
   }
 
+  // The columns between country and unmet: what was asked, and how far the matched part got.
+  const STAGES = ['requested', 'proposed', 'committed', 'dispatched', 'delivered'];
+
   function renderGaps(rows) {
     const body = $('gaps').querySelector('tbody');
     body.replaceChildren();
@@ -130,8 +133,9 @@
     $('gaps-empty').hidden = rows.length > 0;
     const totals = new Map();
     rows.forEach((row) => {
-      const total = totals.get(row.supplyType) || { name: row.supplyName, requested: 0, matched: 0, unmet: 0 };
-      total.requested += row.requested; total.matched += row.matched; total.unmet += row.unmet;
+      const total = totals.get(row.supplyType) || { name: row.supplyName, unmet: 0 };
+      STAGES.forEach((stage) => { total[stage] = (total[stage] || 0) + row[stage]; });
+      total.unmet += row.unmet;
       totals.set(row.supplyType, total);
     });
     const number = (n) => Number(n).toLocaleString();
@@ -141,15 +145,13 @@
         body.append(el('tr', { 'data-gap': row.supplyType + '|' + row.country },
           el('td', { title: row.supplyName }, row.supplyType),
           el('td', { title: row.countryName }, row.country + ' · ' + row.countryName),
-          el('td', { class: 'num' }, number(row.requested)),
-          el('td', { class: 'num' }, number(row.matched)),
+          ...STAGES.map((stage) => el('td', { class: 'num ' + stage }, number(row[stage]))),
           el('td', { class: 'num unmet' }, number(row.unmet)),
           el('td', { class: 'num' }, number(row.openOffered))));
       });
       body.append(el('tr', { class: 'total' },
         el('td', { colspan: '2' }, 'Total ' + code),
-        el('td', { class: 'num' }, number(total.requested)),
-        el('td', { class: 'num' }, number(total.matched)),
+        ...STAGES.map((stage) => el('td', { class: 'num' }, number(total[stage]))),
         el('td', { class: 'num' }, number(total.unmet)),
         el('td', {}, '')));
     });

@@ -27,7 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A coordinator in a real browser (Debian's Chromium, headless) watches a need appear, an offer
- * match it live and the gap shrink, without reloading the page. The screenshot is kept in
+ * match it live, the gap shrink, and the match turn ACCEPTED when the donor accepts, without reloading the page. The screenshot is kept in
  * {@code target/screenshots}.
  */
 class DashboardBrowserIT {
@@ -39,7 +39,8 @@ class DashboardBrowserIT {
     Path dataDir;
 
     @Test
-    void a_coordinator_sees_a_match_arrive_and_the_gap_shrink_without_reloading() throws IOException {
+    void a_coordinator_sees_a_match_arrive_the_gap_shrink_and_the_match_get_accepted_without_reloading()
+            throws IOException {
         assumeTrue(
                 Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
                 "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
@@ -72,6 +73,17 @@ class DashboardBrowserIT {
                 WebElement match =
                         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.match")));
                 wait.until(ExpectedConditions.textToBe(gapUnmet, "300"));
+                By gapProposed = By.cssSelector("tr[data-gap='PPE-GOGGLES|TZ'] td.proposed");
+                wait.until(ExpectedConditions.textToBe(gapProposed, "200"));
+                By status = By.cssSelector("li.match .status");
+                assertThat(browser.findElement(status).getText()).isEqualTo("PROPOSED");
+
+                String matchId = match.getAttribute("data-match-id");
+                ApiClient.onPort(settings.matcherPort())
+                        .post("/api/v1/matches/" + matchId + "/accept", TestApiKeys.DONOR, "");
+                wait.until(ExpectedConditions.textToBe(status, "ACCEPTED"));
+                wait.until(ExpectedConditions.textToBe(
+                        By.cssSelector("tr[data-gap='PPE-GOGGLES|TZ'] td.committed"), "200"));
 
                 assertThat(match.getText())
                         .contains("200 × PPE-GOGGLES", TestApiKeys.DONOR_ORG, TestApiKeys.REQUESTER_ORG);

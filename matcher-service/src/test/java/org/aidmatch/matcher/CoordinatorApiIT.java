@@ -101,12 +101,15 @@ class CoordinatorApiIT {
                 .contains(
                         "aidmatch_matches_total",
                         "aidmatch_processing_latency_seconds",
-                        "aidmatch_open_quantity{side=\"requested\",supply_type=\"" + supplyType + "\"}");
+                        "aidmatch_open_quantity{side=\"requested\",supply_type=\"" + supplyType + "\"}",
+                        "aidmatch_delivered_quantity_total{supply_type=\"" + supplyType + "\"}",
+                        "aidmatch_matches_ended_total{status=\"LAPSED\",supply_type=\"" + supplyType + "\"}");
         assertThat(api.get("/actuator/prometheus", TestApiKeys.REQUESTER).status())
                 .isEqualTo(403);
         assertThat(gapLines.get(0))
-                .isEqualTo("supply_type,supply_name,country,country_name,requested,matched,unmet,open_offered");
-        assertThat(gapLines.get(1)).contains("#quantity+unmet");
+                .isEqualTo("supply_type,supply_name,country,country_name,requested,matched,proposed,committed,"
+                        + "dispatched,delivered,unmet,open_offered");
+        assertThat(gapLines.get(1)).contains("#quantity+unmet", "#item+num+delivered");
     }
 
     @Test

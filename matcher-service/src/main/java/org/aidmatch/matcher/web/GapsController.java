@@ -44,7 +44,7 @@ class GapsController {
             operationId = "listGaps",
             summary = "List unmet needs",
             description =
-                    "One row per supply type and country: requested, matched, unmet, and what open offers could still give there. The largest gap first.")
+                    "One row per supply type and country: requested; matched, split into proposed, committed, dispatched and delivered; unmet; and what open offers could still give there. The largest gap first.")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     List<GapRow> gaps(
             @RequestParam(required = false) String supplyType, @RequestParam(required = false) String country) {
@@ -76,6 +76,10 @@ class GapsController {
                         "country_name",
                         "requested",
                         "matched",
+                        "proposed",
+                        "committed",
+                        "dispatched",
+                        "delivered",
                         "unmet",
                         "open_offered"),
                 List.of(
@@ -85,6 +89,10 @@ class GapsController {
                         "#country+name",
                         "#quantity+requested",
                         "#quantity+matched",
+                        "#item+num+proposed",
+                        "#item+num+committed",
+                        "#item+num+dispatched",
+                        "#item+num+delivered",
                         "#quantity+unmet",
                         "#quantity+offered"));
         for (GapRow row : gaps(supplyType, country)) {
@@ -95,6 +103,10 @@ class GapsController {
                     row.countryName(),
                     row.requested(),
                     row.matched(),
+                    row.proposed(),
+                    row.committed(),
+                    row.dispatched(),
+                    row.delivered(),
                     row.unmet(),
                     row.openOffered()));
         }
