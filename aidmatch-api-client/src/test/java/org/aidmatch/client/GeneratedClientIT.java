@@ -27,8 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The client openapi-generator made from the request service's document, used as a stranger would
  * use it, against the real service on a real broker. First, the document it was made from must be
- * the one the service serves now; when they differ, copy the served one over
- * {@code src/main/openapi/aid-request-service.json} (sorted keys, as the test prints).
+ * the one the service serves now; when they differ, the test writes the served one to
+ * {@code target/served-openapi/aid-request-service.json}, to be copied over
+ * {@code src/main/openapi/aid-request-service.json} when the change is meant.
  */
 @ContextConfiguration(classes = RequestServiceApplication.class)
 @TestPropertySource(properties = "spring.application.name=aid-request-service")
@@ -49,9 +50,16 @@ class GeneratedClientIT extends ServiceOverHttpTest {
         JsonNode served = withoutServers(api.get("/v3/api-docs", null).json());
         JsonNode generatedFrom = withoutServers(
                 EventJson.mapper().readTree(Files.readString(Path.of("src/main/openapi/aid-request-service.json"))));
+        if (!served.equals(generatedFrom)) {
+            Path copy = Path.of("target/served-openapi/aid-request-service.json");
+            Files.createDirectories(copy.getParent());
+            Files.writeString(
+                    copy, EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(served));
+        }
 
         assertThat(served)
-                .as("the served document; update src/main/openapi if the API changed on purpose")
+                .as("the served document (written to target/served-openapi); update src/main/openapi if the API"
+                        + " changed on purpose")
                 .isEqualTo(generatedFrom);
     }
 

@@ -137,7 +137,8 @@ class MatcherRestartIT {
         return new MatcherStreams(
                 MatcherTopology.build(),
                 MatcherStreamsConfig.of(base, 1, (record, cause) -> {
-                    throw new AssertionError("unexpected unreadable record", cause);
+                    // The broker is shared with the other tests, whose hostile records this matcher
+                    // reads too; anything of this run going missing fails the oracle comparison.
                 }),
                 Duration.ofSeconds(30));
     }

@@ -1,5 +1,6 @@
 package org.aidmatch.service.security;
 
+import jakarta.servlet.DispatcherType;
 import org.aidmatch.service.problem.ProblemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +92,11 @@ public class ApiSecurity {
                 .addFilterBefore(new ApiKeyFilter(keys, problems.unauthorized()), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.unauthorized())
                         .accessDeniedHandler(problems.forbidden()))
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                // A live stream's later writes come back as ASYNC dispatches of a request already
+                // authorised; checking them again finds no caller and logs a denial per closed stream.
+                .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC)
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole(Role.COORDINATOR.name())
