@@ -1,6 +1,7 @@
 package org.aidmatch.matcher.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -40,6 +41,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RequestMapping("/api/v1/matches")
 @Tag(name = "Matches", description = "What the matcher paired, why, and how far each match got")
 class MatchesController {
+
+    private static final Duration DEFAULT_DUE_WITHIN = Duration.ofHours(12);
 
     /** How long a read waits for a starting instance to load its view before it answers 503. */
     private static final Duration LOADING = Duration.ofSeconds(3);
@@ -95,7 +98,16 @@ class MatchesController {
                     "What needs following up: proposals whose answer is due within dueWithin (12 hours unless given), and dispatched matches overdue for receipt. The most pressing first. Coordinators see all; others the matches they are part of.")
     @GetMapping(path = "/stalled", produces = MediaType.APPLICATION_JSON_VALUE)
     List<MatchDetails> stalled(
-            @AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "PT12H") Duration dueWithin) {
+            @AuthenticationPrincipal Caller caller,
+            // springdoc would print a Duration default as seconds, which is not a valid value here
+            @Parameter(
+                            description = "An ISO-8601 duration, from PT0S to P30D; PT12H unless given.",
+                            schema = @Schema(type = "string", format = "duration", example = "PT12H"))
+                    @RequestParam(required = false)
+                    Duration dueWithin) {
+        if (dueWithin == null) {
+            dueWithin = DEFAULT_DUE_WITHIN;
+        }
         if (dueWithin.isNegative() || dueWithin.compareTo(Duration.ofDays(30)) > 0) {
             throw Problems.badRequest("dueWithin must be between PT0S and P30D.");
         }
