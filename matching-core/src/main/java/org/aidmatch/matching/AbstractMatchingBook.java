@@ -51,7 +51,7 @@ abstract class AbstractMatchingBook implements MatchingBook {
     private final Map<String, Posting> offers = new HashMap<>();
     private final NavigableSet<Posting> openByLastDay = new TreeSet<>(EXPIRY_ORDER);
     private final Map<String, LiveMatch> matches = new HashMap<>();
-    private final NavigableSet<LiveMatch> byDeadline = new TreeSet<>(LiveMatch.DEADLINE_ORDER);
+    private final Deadlines byDeadline = new Deadlines();
 
     private final Map<String, Closed> closedRequests = new HashMap<>();
     private final Map<String, Closed> closedOffers = new HashMap<>();
@@ -60,10 +60,13 @@ abstract class AbstractMatchingBook implements MatchingBook {
     /** Restored closed ids that were stored without a closing time: they count from the first call. */
     private final List<Closed> undated = new ArrayList<>();
 
-    private final Set<String> changedPostings = new LinkedHashSet<>();
-    private final List<BookEntry> forgotten = new ArrayList<>();
-    private final Map<String, LiveMatch> changedMatches = new LinkedHashMap<>();
-    private final Set<String> endedMatches = new LinkedHashSet<>();
+    // Not final: takeChanges starts them afresh, because clear() keeps a hash table at the largest
+    // size it ever had and then costs that size on every call, after a restore of a million entries
+    // about a millisecond per record.
+    private Set<String> changedPostings = new LinkedHashSet<>();
+    private List<BookEntry> forgotten = new ArrayList<>();
+    private Map<String, LiveMatch> changedMatches = new LinkedHashMap<>();
+    private Set<String> endedMatches = new LinkedHashSet<>();
     private long nextSequence = 1;
 
     protected AbstractMatchingBook(BookSettings settings) {
@@ -139,8 +142,7 @@ abstract class AbstractMatchingBook implements MatchingBook {
             }
             close(expired, CloseReason.EXPIRED, now, out);
         }
-        while (!byDeadline.isEmpty() && byDeadline.first().deadline.isBefore(now)) {
-            LiveMatch due = byDeadline.first();
+        for (LiveMatch due = byDeadline.firstDueBefore(now); due != null; due = byDeadline.firstDueBefore(now)) {
             if (due.status == MatchStatus.PROPOSED) {
                 end(
                         due,
@@ -190,10 +192,10 @@ abstract class AbstractMatchingBook implements MatchingBook {
                 List.copyOf(forgotten),
                 changedMatches.values().stream().map(LiveMatch::snapshot).toList(),
                 List.copyOf(endedMatches));
-        changedPostings.clear();
-        forgotten.clear();
-        changedMatches.clear();
-        endedMatches.clear();
+        changedPostings = new LinkedHashSet<>();
+        forgotten = new ArrayList<>();
+        changedMatches = new LinkedHashMap<>();
+        endedMatches = new LinkedHashSet<>();
         return changes;
     }
 

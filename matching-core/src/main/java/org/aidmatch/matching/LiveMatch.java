@@ -2,15 +2,10 @@ package org.aidmatch.matching;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import org.aidmatch.contracts.events.MatchStatus;
 
 /** A match while it stands, linked to the request and offer it serves. */
 final class LiveMatch {
-
-    /** The next deadline first, then by id: the order in which deadlines fire. */
-    static final Comparator<LiveMatch> DEADLINE_ORDER =
-            Comparator.<LiveMatch, Instant>comparing(match -> match.deadline).thenComparing(match -> match.id);
 
     final String id;
     final Posting request;
@@ -20,6 +15,9 @@ final class LiveMatch {
     MatchStatus status;
     long shipped;
     Instant deadline;
+    /** Its entry in the book's {@link Deadlines} while it has a deadline there. */
+    Deadlines.Due due;
+
     String shipmentReference;
     LocalDate expectedArrival;
 

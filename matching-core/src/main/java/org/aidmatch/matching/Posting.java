@@ -2,6 +2,7 @@ package org.aidmatch.matching;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -201,9 +202,19 @@ final class Posting implements Comparable<Posting> {
                 sequence,
                 postedAt,
                 autoAccept,
-                partners == null ? List.of() : partners.stream().sorted().toList(),
+                sortedPartners(),
                 closedAs,
                 closedAt,
                 false);
+    }
+
+    /** Every changed posting is snapshotted after each record, so no stream machinery here. */
+    private List<String> sortedPartners() {
+        if (partners == null) {
+            return List.of();
+        }
+        String[] ids = partners.toArray(String[]::new);
+        Arrays.sort(ids);
+        return List.of(ids);
     }
 }
