@@ -63,7 +63,7 @@ abstract class AbstractMatchingBook implements MatchingBook {
     // Not final: takeChanges starts them afresh, because clear() keeps a hash table at the largest
     // size it ever had and then costs that size on every call, after a restore of a million entries
     // about a millisecond per record.
-    private Set<String> changedPostings = new LinkedHashSet<>();
+    private Set<PostingKey> changedPostings = new LinkedHashSet<>();
     private List<BookEntry> forgotten = new ArrayList<>();
     private Map<String, LiveMatch> changedMatches = new LinkedHashMap<>();
     private Set<String> endedMatches = new LinkedHashSet<>();
@@ -183,19 +183,26 @@ abstract class AbstractMatchingBook implements MatchingBook {
     @Override
     public BookChanges takeChanges() {
         List<BookEntry> entries = new ArrayList<>(changedPostings.size());
-        for (String key : changedPostings) {
-            Side side = Side.valueOf(key.substring(0, key.indexOf(':')));
-            entry(side, key.substring(key.indexOf(':') + 1)).ifPresent(entries::add);
+        for (PostingKey key : changedPostings) {
+            entry(key.side(), key.id()).ifPresent(entries::add);
         }
-        BookChanges changes = new BookChanges(
-                entries,
-                List.copyOf(forgotten),
-                changedMatches.values().stream().map(LiveMatch::snapshot).toList(),
-                List.copyOf(endedMatches));
-        changedPostings = new LinkedHashSet<>();
-        forgotten = new ArrayList<>();
-        changedMatches = new LinkedHashMap<>();
-        endedMatches = new LinkedHashSet<>();
+        List<MatchEntry> standing = new ArrayList<>(changedMatches.size());
+        for (LiveMatch match : changedMatches.values()) {
+            standing.add(match.snapshot());
+        }
+        BookChanges changes = new BookChanges(entries, List.copyOf(forgotten), standing, List.copyOf(endedMatches));
+        if (!changedPostings.isEmpty()) {
+            changedPostings = new LinkedHashSet<>();
+        }
+        if (!forgotten.isEmpty()) {
+            forgotten = new ArrayList<>();
+        }
+        if (!changedMatches.isEmpty()) {
+            changedMatches = new LinkedHashMap<>();
+        }
+        if (!endedMatches.isEmpty()) {
+            endedMatches = new LinkedHashSet<>();
+        }
         return changes;
     }
 
@@ -606,7 +613,10 @@ abstract class AbstractMatchingBook implements MatchingBook {
         return side == Side.REQUEST ? closedRequests : closedOffers;
     }
 
-    private static String key(Side side, String id) {
-        return side.name() + ":" + id;
+    private static PostingKey key(Side side, String id) {
+        return new PostingKey(side, id);
     }
+
+    /** A request and an offer may share an id, so a changed posting is known by both. */
+    private record PostingKey(Side side, String id) {}
 }
