@@ -55,7 +55,12 @@ final class Posting implements Comparable<Posting> {
     Instant closedAt;
     /** Whether the subclass's matching index holds it: open with something left. */
     boolean indexed;
-    /** Made on the first match, as most postings in a large book never match. */
+    /**
+     * Who it has matched with: most postings in a large book never match, and most that do match
+     * once, so the first partner is a field and a set is made only for the second.
+     */
+    private String firstPartner;
+
     private Set<String> partners;
     /** Its matches that stand, in the order they were made; made on the first match. */
     private Map<String, LiveMatch> standing;
@@ -82,7 +87,7 @@ final class Posting implements Comparable<Posting> {
         this.closed = balance.closed();
         this.closedAs = entry.closedAs();
         this.closedAt = entry.closedAt();
-        this.partners = entry.partners().isEmpty() ? null : new HashSet<>(entry.partners());
+        entry.partners().forEach(this::addPartner);
         this.rank = rankOf(side, urgency, lastDay, sequence);
     }
 
@@ -96,14 +101,23 @@ final class Posting implements Comparable<Posting> {
     }
 
     boolean hasMatched(Posting other) {
-        return partners != null && partners.contains(other.id);
+        return partners != null ? partners.contains(other.id) : other.id.equals(firstPartner);
     }
 
     void matchedWith(Posting other) {
-        if (partners == null) {
+        addPartner(other.id);
+    }
+
+    private void addPartner(String partner) {
+        if (partners != null) {
+            partners.add(partner);
+        } else if (firstPartner == null) {
+            firstPartner = partner;
+        } else if (!firstPartner.equals(partner)) {
             partners = new HashSet<>();
+            partners.add(firstPartner);
+            partners.add(partner);
         }
-        partners.add(other.id);
     }
 
     Map<String, LiveMatch> standing() {
@@ -211,7 +225,7 @@ final class Posting implements Comparable<Posting> {
     /** Every changed posting is snapshotted after each record, so no stream machinery here. */
     private List<String> sortedPartners() {
         if (partners == null) {
-            return List.of();
+            return firstPartner == null ? List.of() : List.of(firstPartner);
         }
         String[] ids = partners.toArray(String[]::new);
         Arrays.sort(ids);
