@@ -125,6 +125,9 @@
 
   // The columns between country and unmet: what was asked, and how far the matched part got.
   const STAGES = ['requested', 'proposed', 'committed', 'dispatched', 'delivered'];
+  // Narrow screens hide the matched stages by this class, not by position: the total row's first
+  // cell spans two columns, so the same position is another column there.
+  const stageClass = (stage) => 'num ' + stage + (stage === 'requested' ? '' : ' stage');
 
   function renderGaps(rows) {
     const body = $('gaps').querySelector('tbody');
@@ -145,13 +148,13 @@
         body.append(el('tr', { 'data-gap': row.supplyType + '|' + row.country },
           el('td', { title: row.supplyName }, row.supplyType),
           el('td', { title: row.countryName }, row.country + ' · ' + row.countryName),
-          ...STAGES.map((stage) => el('td', { class: 'num ' + stage }, number(row[stage]))),
+          ...STAGES.map((stage) => el('td', { class: stageClass(stage) }, number(row[stage]))),
           el('td', { class: 'num unmet' }, number(row.unmet)),
           el('td', { class: 'num' }, number(row.openOffered))));
       });
       body.append(el('tr', { class: 'total' },
         el('td', { colspan: '2' }, 'Total ' + code),
-        ...STAGES.map((stage) => el('td', { class: 'num' }, number(total[stage]))),
+        ...STAGES.map((stage) => el('td', { class: stageClass(stage) }, number(total[stage]))),
         el('td', { class: 'num' }, number(total.unmet)),
         el('td', {}, '')));
     });
