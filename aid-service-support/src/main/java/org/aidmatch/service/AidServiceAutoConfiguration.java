@@ -6,7 +6,9 @@ import org.aidmatch.service.problem.ProblemHandlers;
 import org.aidmatch.service.problem.ProblemWriter;
 import org.aidmatch.service.security.ApiSecurity;
 import org.aidmatch.service.web.ApiDocs;
+import org.aidmatch.service.web.AreasController;
 import org.aidmatch.service.web.BodySizeLimit;
+import org.aidmatch.service.web.CallerController;
 import org.aidmatch.service.web.StrictJson;
 import org.aidmatch.service.web.SupplyTypesController;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
     ContainerProblems.class,
     StrictJson.class,
     SupplyTypesController.class,
+    AreasController.class,
+    CallerController.class,
     ApiDocs.class,
     ApiSecurity.class
 })

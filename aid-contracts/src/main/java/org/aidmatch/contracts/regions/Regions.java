@@ -105,6 +105,31 @@ public final class Regions {
         return name;
     }
 
+    /**
+     * The name of a country or area in the given language, from CLDR, e.g. "كينيا" for KE in
+     * Arabic; a language CLDR does not know gets the English name.
+     */
+    public static String displayName(String areaOrCountry, Locale language) {
+        levelOf(areaOrCountry);
+        return new ULocale("und", areaOrCountry).getDisplayCountry(ULocale.forLocale(language));
+    }
+
+    /**
+     * A country's ISO 3166-1 numeric code, which is also its UN M49 code (404 for KE), as maps
+     * such as Natural Earth's key their shapes; -1 when ICU knows none.
+     */
+    public static int numericCode(String country) {
+        if (!isCountry(country)) {
+            throw new IllegalArgumentException("not an ISO 3166-1 alpha-2 country: " + country);
+        }
+        return Region.getInstance(country).getNumericCode();
+    }
+
+    /** All UN M49 area codes, sorted. */
+    public static Set<String> areas() {
+        return COUNTRIES_BY_AREA.keySet();
+    }
+
     /** All country codes, sorted. */
     public static Set<String> countries() {
         return COUNTRIES;

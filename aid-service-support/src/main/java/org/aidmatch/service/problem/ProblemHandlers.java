@@ -52,10 +52,10 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (causedBy(e, RequestBodyTooLarge.class)) {
+        RequestBodyTooLarge large = cause(e, RequestBodyTooLarge.class);
+        if (large != null) {
             ProblemDetail tooLarge = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.CONTENT_TOO_LARGE,
-                    "The request body may be at most " + RequestBodyTooLarge.MAX_BYTES + " bytes.");
+                    HttpStatus.CONTENT_TOO_LARGE, "The request body may be at most " + large.limit() + " bytes.");
             tooLarge.setTitle("Request body too large");
             return handleExceptionInternal(e, tooLarge, headers, HttpStatus.CONTENT_TOO_LARGE, request);
         }
@@ -92,13 +92,13 @@ public class ProblemHandlers extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
-                return true;
+                return type.cast(cause);
             }
         }
-        return false;
+        return null;
     }
 
     private static String readableCause(HttpMessageNotReadableException e) {

@@ -1,6 +1,7 @@
 package org.aidmatch.service.security;
 
 import jakarta.servlet.DispatcherType;
+import java.util.List;
 import org.aidmatch.service.problem.ProblemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,12 +63,15 @@ public class ApiSecurity {
     }
 
     /**
-     * No inline script or style and no framing anywhere: the dashboard and Swagger UI load their
-     * scripts and styles from this origin only.
+     * No inline script or style and no framing anywhere: the portal and Swagger UI load their
+     * scripts and styles from this origin only, and call only this origin and the listed ones.
      */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+    static String contentSecurityPolicy(List<String> connectSources) {
+        String connect = String.join(" ", connectSources);
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; "
+                + "connect-src 'self'" + (connect.isEmpty() ? "" : " " + connect)
+                + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    }
 
     @Bean
     SecurityFilterChain apiSecurityFilterChain(
@@ -85,7 +89,8 @@ public class ApiSecurity {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(contentSecurityPolicy(properties.connectSources())))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frames -> frames.deny()))
                 .addFilterAfter(new SignInGate(failures, writer), HeaderWriterFilter.class)
@@ -108,6 +113,11 @@ public class ApiSecurity {
                         .permitAll()
                         .anyRequest()
                         .permitAll());
+        if (!properties.cors().allowedOrigins().isEmpty()) {
+            // Before the gate and the key check, so that a preflight (which carries no key) is answered,
+            // and so that a refusal of a listed origin's call still carries the headers it can read.
+            http.addFilterBefore(CrossOriginCalls.filter(properties.cors().allowedOrigins(), json), SignInGate.class);
+        }
         return http.build();
     }
 

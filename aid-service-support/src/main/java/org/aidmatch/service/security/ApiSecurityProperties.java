@@ -1,6 +1,7 @@
 package org.aidmatch.service.security;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,12 +12,33 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     without it no API key is accepted
  * @param jwt which claims of a bearer token name the organisation and the roles, and its audience
  * @param failedSignIns how many failed sign-ins an address may make before it is refused for a while
+ * @param cors which other origins' pages may call this service from a browser
+ * @param connectSources origins beyond this one that this service's own pages may call (the
+ *     portal, served by the matcher, calls the request and offer services)
  */
 @ConfigurationProperties("aidmatch.security")
 public record ApiSecurityProperties(
         String apiKeysFile,
         @DefaultValue Jwt jwt,
-        @DefaultValue FailedSignIns failedSignIns) {
+        @DefaultValue FailedSignIns failedSignIns,
+        @DefaultValue Cors cors,
+        @DefaultValue List<String> connectSources) {
+
+    public ApiSecurityProperties {
+        connectSources =
+                connectSources.stream().filter(source -> !source.isBlank()).toList();
+    }
+
+    /**
+     * @param allowedOrigins exact origins, such as {@code https://portal.example.org}; empty, the
+     *     default, admits no cross-origin call at all
+     */
+    public record Cors(@DefaultValue List<String> allowedOrigins) {
+        public Cors {
+            allowedOrigins =
+                    allowedOrigins.stream().filter(origin -> !origin.isBlank()).toList();
+        }
+    }
 
     /**
      * Bearer tokens are accepted when {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}

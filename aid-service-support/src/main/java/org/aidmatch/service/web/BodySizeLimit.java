@@ -14,8 +14,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses bodies over 64 KiB with 413: at once when the length is declared, and as soon as the
- * limit is passed when the body is streamed without one.
+ * Refuses bodies over 64 KiB, or over 4 MiB for a bulk import ({@code POST /api/v1/.../imports}),
+ * with 413: at once when the length is declared, and as soon as the limit is passed when the body
+ * is streamed without one.
  */
 public final class BodySizeLimit extends OncePerRequestFilter {
 
@@ -30,29 +31,38 @@ public final class BodySizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > MAX_BYTES) {
+        long limit = limitFor(request);
+        if (request.getContentLengthLong() > limit) {
             problems.write(
                     response,
                     HttpStatus.CONTENT_TOO_LARGE,
                     "Request body too large",
-                    "The request body may be at most " + MAX_BYTES + " bytes.",
+                    "The request body may be at most " + limit + " bytes.",
                     request.getRequestURI());
             return;
         }
-        chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request) : request, response);
+        chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, limit) : request, response);
+    }
+
+    private static long limitFor(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        boolean isImport = "POST".equals(request.getMethod()) && path.startsWith("/api/") && path.endsWith("/imports");
+        return isImport ? RequestBodyTooLarge.IMPORT_MAX_BYTES : MAX_BYTES;
     }
 
     private static final class Limited extends HttpServletRequestWrapper {
+        private final long limit;
         private ServletInputStream stream;
 
-        Limited(HttpServletRequest request) {
+        Limited(HttpServletRequest request, long limit) {
             super(request);
+            this.limit = limit;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new Counting(super.getInputStream());
+                stream = new Counting(super.getInputStream(), limit);
             }
             return stream;
         }
@@ -60,17 +70,19 @@ public final class BodySizeLimit extends OncePerRequestFilter {
 
     private static final class Counting extends ServletInputStream {
         private final ServletInputStream in;
+        private final long limit;
         private long read;
 
-        Counting(ServletInputStream in) {
+        Counting(ServletInputStream in, long limit) {
             this.in = in;
+            this.limit = limit;
         }
 
         @Override
         public int read() throws IOException {
             int b = in.read();
-            if (b >= 0 && ++read > MAX_BYTES) {
-                throw new RequestBodyTooLarge();
+            if (b >= 0 && ++read > limit) {
+                throw new RequestBodyTooLarge(limit);
             }
             return b;
         }
@@ -78,8 +90,8 @@ public final class BodySizeLimit extends OncePerRequestFilter {
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             int n = in.read(buffer, offset, length);
-            if (n > 0 && (read += n) > MAX_BYTES) {
-                throw new RequestBodyTooLarge();
+            if (n > 0 && (read += n) > limit) {
+                throw new RequestBodyTooLarge(limit);
             }
             return n;
         }
