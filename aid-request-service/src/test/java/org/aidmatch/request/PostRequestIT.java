@@ -61,6 +61,18 @@ class PostRequestIT extends ServiceOverHttpTest {
     }
 
     @Test
+    void by_default_no_page_of_another_origin_may_call_the_service() {
+        Response preflight = api.send(api.request("/api/v1/requests", null)
+                .header("Origin", "http://localhost:8080")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "x-api-key")
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(preflight.status()).isGreaterThanOrEqualTo(400);
+        assertThat(preflight.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void an_invalid_need_is_a_problem_listing_each_bad_field_and_nothing_is_published() {
         Response rejected = api.post("/api/v1/requests", TestApiKeys.REQUESTER, """
                 {"supplyType":"PPE-UNICORN","quantity":0,"country":"XX","note":"%s"}""".formatted(marker));

@@ -78,7 +78,20 @@ class RequestController {
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         requireRole(caller, Role.REQUESTER);
         String id = IdempotencyKeys.idFor("request", caller, idempotencyKey);
-        RequestPosted posted = new RequestPosted(
+        RequestPosted posted = posting(caller, body, id);
+        URI location = URI.create("/api/v1/requests/" + id);
+        Optional<RequestState> earlier =
+                reads.earlier(idempotencyKey, () -> view.find(id), found -> samePosting(found, posted), "request");
+        if (earlier.isPresent()) {
+            return ResponseEntity.created(location).body(earlier.get());
+        }
+        publisher.publish(Topics.REQUESTS, posted);
+        RequestState state = view.find(id).orElseGet(() -> RequestView.stateOf(posted));
+        return ResponseEntity.created(location).body(state);
+    }
+
+    static RequestPosted posting(Caller caller, PostRequestBody body, String id) {
+        return new RequestPosted(
                 UUID.randomUUID().toString(),
                 id,
                 caller.organization(),
@@ -90,15 +103,6 @@ class RequestController {
                 body.note(),
                 Instant.now(),
                 AidEvent.CURRENT_SCHEMA_VERSION);
-        URI location = URI.create("/api/v1/requests/" + id);
-        Optional<RequestState> earlier =
-                reads.earlier(idempotencyKey, () -> view.find(id), found -> samePosting(found, posted), "request");
-        if (earlier.isPresent()) {
-            return ResponseEntity.created(location).body(earlier.get());
-        }
-        publisher.publish(Topics.REQUESTS, posted);
-        RequestState state = view.find(id).orElseGet(() -> RequestView.stateOf(posted));
-        return ResponseEntity.created(location).body(state);
     }
 
     @Operation(
@@ -183,7 +187,7 @@ class RequestController {
                 && Objects.equals(earlier.note(), retry.note());
     }
 
-    private static void requireRole(Caller caller, Role role) {
+    static void requireRole(Caller caller, Role role) {
         if (!caller.is(role)) {
             throw Problems.forbidden("Only organisations with the " + role + " role may do this.");
         }

@@ -76,22 +76,7 @@ class OfferController {
             throw Problems.forbidden("Only organisations with the DONOR role may post offers.");
         }
         String id = IdempotencyKeys.idFor("offer", caller, idempotencyKey);
-        List<String> serviceArea = body.serviceArea().stream()
-                .map(code -> code.toUpperCase(Locale.ROOT))
-                .distinct()
-                .toList();
-        OfferPosted posted = new OfferPosted(
-                UUID.randomUUID().toString(),
-                id,
-                caller.organization(),
-                body.supplyType(),
-                body.quantity(),
-                serviceArea,
-                body.availableUntil(),
-                body.note(),
-                body.commitsInAdvance(),
-                Instant.now(),
-                AidEvent.CURRENT_SCHEMA_VERSION);
+        OfferPosted posted = posting(caller, body, id);
         URI location = URI.create("/api/v1/offers/" + id);
         Optional<OfferState> earlier =
                 reads.earlier(idempotencyKey, () -> view.find(id), found -> samePosting(found, posted), "offer");
@@ -166,6 +151,25 @@ class OfferController {
                         Instant.now(),
                         AidEvent.CURRENT_SCHEMA_VERSION));
         return visible(id, caller);
+    }
+
+    static OfferPosted posting(Caller caller, PostOfferBody body, String id) {
+        List<String> serviceArea = body.serviceArea().stream()
+                .map(code -> code.toUpperCase(Locale.ROOT))
+                .distinct()
+                .toList();
+        return new OfferPosted(
+                UUID.randomUUID().toString(),
+                id,
+                caller.organization(),
+                body.supplyType(),
+                body.quantity(),
+                serviceArea,
+                body.availableUntil(),
+                body.note(),
+                body.commitsInAdvance(),
+                Instant.now(),
+                AidEvent.CURRENT_SCHEMA_VERSION);
     }
 
     /** An offer this caller may see, once the view has caught up with this instance's writes. */

@@ -1,0 +1,108 @@
+package org.aidmatch.request.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Validator;
+import java.util.List;
+import org.aidmatch.contracts.events.Urgency;
+import org.aidmatch.contracts.topics.Topics;
+import org.aidmatch.request.view.RequestView;
+import org.aidmatch.service.imports.BulkImport;
+import org.aidmatch.service.imports.ImportColumn;
+import org.aidmatch.service.imports.ImportLayout;
+import org.aidmatch.service.imports.ImportReport;
+import org.aidmatch.service.imports.ImportTemplate;
+import org.aidmatch.service.imports.SheetReader;
+import org.aidmatch.service.kafka.EventPublisher;
+import org.aidmatch.service.kafka.TopicFollower;
+import org.aidmatch.service.security.Caller;
+import org.aidmatch.service.security.Role;
+import org.aidmatch.service.web.IdempotencyKeys;
+import org.aidmatch.service.web.ReadYourWrites;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A needs list uploaded as a spreadsheet: checked row by row, then posted as one request per row. */
+@RestController
+@RequestMapping(path = "/api/v1/requests/imports")
+@Tag(name = "Requests", description = "Needs that requesting organisations post, follow and cancel")
+class RequestImportController {
+
+    static final ImportLayout LAYOUT = new ImportLayout(
+            "needs",
+            List.of(
+                    new ImportColumn("supplyType", "Supply type", "#item+code", "PPE-RESPIRATOR"),
+                    new ImportColumn("quantity", "Quantity", "#item+num+needed", "5000"),
+                    new ImportColumn("country", "Country", "#country+code", "KE"),
+                    new ImportColumn("urgency", "Urgency", "#severity", "HIGH"),
+                    new ImportColumn("neededBy", "Needed by", "#date+needed", ""),
+                    new ImportColumn("note", "Note", "#description+notes", "Ward 4, COVID isolation unit")));
+
+    private final EventPublisher publisher;
+    private final RequestView view;
+    private final ReadYourWrites reads;
+    private final BulkImport<PostRequestBody> importer;
+
+    RequestImportController(EventPublisher publisher, RequestView view, TopicFollower follower, Validator validator) {
+        this.publisher = publisher;
+        this.view = view;
+        this.reads = new ReadYourWrites(publisher, follower, ReadYourWrites.DEFAULT_WAIT);
+        this.importer = new BulkImport<>(
+                fields -> new PostRequestBody(
+                        fields.text("supplyType"),
+                        fields.whole("quantity"),
+                        fields.text("country"),
+                        fields.choice("urgency", Urgency.class),
+                        fields.date("neededBy"),
+                        fields.text("note")),
+                validator);
+    }
+
+    @Operation(
+            operationId = "importRequests",
+            summary = "Upload a needs list",
+            description =
+                    "A CSV file or an .xlsx workbook with a row per need, headed as the template is (headings, HXL hashtags, or both). Every row is checked as a single post would be. With dryRun=true nothing is posted and every row's result is returned. Without it, the rows are posted only if all are valid (otherwise 422 with each invalid row's errors); each row posts under a key derived from its content, so uploading the same list again posts nothing twice. At most 5,000 rows and 4 MiB.")
+    @PostMapping(
+            consumes = {"text/csv", ImportTemplate.XLSX_TYPE, MediaType.APPLICATION_OCTET_STREAM_VALUE},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ImportReport upload(
+            @AuthenticationPrincipal Caller caller,
+            @RequestBody byte[] sheet,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,
+            @Parameter(description = "Check every row and post nothing") @RequestParam(defaultValue = "false")
+                    boolean dryRun) {
+        RequestController.requireRole(caller, Role.REQUESTER);
+        var rows = SheetReader.read(sheet, type, LAYOUT);
+        reads.catchUp();
+        return importer.run(
+                rows,
+                dryRun,
+                key -> IdempotencyKeys.idFor("request", caller, key),
+                id -> view.find(id).isPresent(),
+                postings -> publisher.publishAll(
+                        Topics.REQUESTS,
+                        postings.stream()
+                                .map(posting -> RequestController.posting(caller, posting.body(), posting.id()))
+                                .toList()));
+    }
+
+    @Operation(
+            operationId = "requestImportTemplate",
+            summary = "Download the needs-list template",
+            description = "format=xlsx (default) or csv: headings, the HXL hashtag row, and an example row.")
+    @GetMapping("/template")
+    ResponseEntity<byte[]> template(@RequestParam(defaultValue = "xlsx") String format) {
+        return ImportTemplate.download(LAYOUT, format);
+    }
+}
