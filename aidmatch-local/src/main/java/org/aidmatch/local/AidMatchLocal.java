@@ -59,7 +59,7 @@ public final class AidMatchLocal {
             System.out.println("  Request service   http://localhost:" + settings.requestPort() + "/api/v1/requests");
             System.out.println("  Offer service     http://localhost:" + settings.offerPort() + "/api/v1/offers");
             System.out.println("  Matcher           http://localhost:" + settings.matcherPort() + "/api/v1/matches");
-            System.out.println("  Dashboard         http://localhost:" + settings.matcherPort() + "/");
+            System.out.println("  Portal            http://localhost:" + settings.matcherPort() + "/");
             System.out.println(
                     settings.apiKeysFile().equals(LocalSettings.DEMO_KEYS)
                             ? "  Demo API keys are listed in README.md."

@@ -23,7 +23,7 @@ record LauncherArguments(boolean brokerOnly, boolean help, LocalSettings setting
               --kafka-port=PORT       the broker's port (default 9092; the controller takes the next one)
               --request-port=PORT     the request service's port (default 8081)
               --offer-port=PORT       the offer service's port (default 8082)
-              --matcher-port=PORT     the matcher's port, with the dashboard (default 8080)
+              --matcher-port=PORT     the matcher's port, with the portal (default 8080)
               --api-keys-file=FILE    your organisations' API keys instead of the demo keys
                                       (header key_sha256,organization,roles; see README.md)
               --help                  this text

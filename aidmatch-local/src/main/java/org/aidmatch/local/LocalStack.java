@@ -31,9 +31,18 @@ final class LocalStack implements AutoCloseable {
     static LocalStack start(LocalSettings settings, List<String> properties) {
         LocalStack stack = brokerOnly(settings);
         try {
-            stack.run(RequestServiceApplication.builder(), settings, settings.requestPort(), properties);
-            stack.run(OfferServiceApplication.builder(), settings, settings.offerPort(), properties);
-            List<String> matcher = new ArrayList<>(properties);
+            // The portal is the matcher's page; it calls the other two from the browser, which they
+            // admit by their CORS allow-list. Given first, so that the caller's properties win.
+            String portal = "http://localhost:" + settings.matcherPort();
+            List<String> edge = new ArrayList<>(List.of("--aidmatch.security.cors.allowed-origins=" + portal
+                    + ",http://127.0.0.1:" + settings.matcherPort()));
+            edge.addAll(properties);
+            stack.run(RequestServiceApplication.builder(), settings, settings.requestPort(), edge);
+            stack.run(OfferServiceApplication.builder(), settings, settings.offerPort(), edge);
+            List<String> matcher = new ArrayList<>(List.of(
+                    "--aidmatch.portal.request-service-url=http://localhost:" + settings.requestPort(),
+                    "--aidmatch.portal.offer-service-url=http://localhost:" + settings.offerPort()));
+            matcher.addAll(properties);
             matcher.add("--spring.kafka.streams.state-dir="
                     + settings.matcherStateDir().toAbsolutePath());
             stack.run(MatcherServiceApplication.builder(), settings, settings.matcherPort(), matcher);

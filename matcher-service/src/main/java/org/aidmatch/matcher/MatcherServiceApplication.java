@@ -13,9 +13,12 @@ public class MatcherServiceApplication {
             "spring.application.name", "matcher-service",
             "server.port", 8080,
             "spring.kafka.streams.application-id", "aidmatch-matcher",
-            // The dashboard lives in its own folder so that, when all services share one classpath
+            // The portal lives in its own folder so that, when all services share one classpath
             // (the local launcher), only the matcher serves it.
-            "spring.web.resources.static-locations", "classpath:/dashboard/");
+            "spring.web.resources.static-locations", "classpath:/portal/",
+            // The portal's pages call the request and offer services; the page's policy must let them.
+            "aidmatch.security.connect-sources",
+                    "${aidmatch.portal.request-service-url:},${aidmatch.portal.offer-service-url:}");
 
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(MatcherServiceApplication.class).properties(DEFAULTS);

@@ -236,7 +236,7 @@ class CoordinatorApiIT {
     }
 
     @Test
-    void the_dashboard_forbids_inline_script_framing_and_referrers() {
+    void the_portal_forbids_inline_script_framing_and_referrers_and_serves_its_icon_and_languages() {
         ApiClient api = ApiClient.onPort(port);
         Response page = api.send(api.request("/", null).setHeader("Accept", "text/html"));
 
@@ -251,6 +251,18 @@ class CoordinatorApiIT {
                 .doesNotContain("<script>")
                 .doesNotContain(" onclick=")
                 .doesNotContain("style=\"");
+
+        Response icon = api.get("/favicon.ico", null);
+        assertThat(icon.status()).isEqualTo(200);
+        assertThat(icon.contentType()).startsWith("image/");
+        Response settings = api.get("/portal/settings", null);
+        assertThat(settings.json().path("languages").findValuesAsString("code")).contains("en", "ar");
+        assertThat(settings.json().path("languages").findValuesAsString("direction"))
+                .contains("ltr", "rtl");
+        assertThat(api.get(settings.json().path("libraries").path("worldMap").asString(), null)
+                        .status())
+                .as("the world map's TopoJSON is served from its WebJar")
+                .isEqualTo(200);
     }
 
     private HttpRequest streamRequest(String key) {

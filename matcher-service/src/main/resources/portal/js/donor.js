@@ -1,0 +1,123 @@
+// The donor's view: post an offer, upload an offers list, answer proposals, dispatch what was
+// accepted, and follow each offer.
+import { call } from './api.js';
+import { bulkUpload } from './bulk.js';
+import { fillAreaSelect, fillSupplySelect, placeLabel, supplyName, unitOf } from './catalogue.js';
+import { $, announce, el, reconcile } from './dom.js';
+import { check, clearErrors, describe, showErrors, showRefusal, todayUtc } from './forms.js';
+import { date, number, onLanguageChange, t } from './i18n.js';
+import { acceptButton, declineAction, dispatchAction, matchItem, postingBadge, progress } from './matches.js';
+import { every } from './session.js';
+
+const OPEN = ['OPEN', 'PARTIALLY_MATCHED', 'MATCHED'];
+let refresh = async () => {};
+
+export function startDonor() {
+  const form = $('offer-form');
+  fillSupplySelect($('offer-supplyType'));
+  fillAreaSelect($('offer-serviceArea'));
+  $('offer-availableUntil').min = todayUtc();
+  if (!form.dataset.wired) {
+    form.dataset.wired = 'yes';
+    form.addEventListener('submit', postOffer);
+    bulkUpload({ prefix: 'offers', service: 'offer', path: '/api/v1/offers', onPosted: () => refresh() });
+    onLanguageChange(() => {
+      fillSupplySelect($('offer-supplyType'));
+      fillAreaSelect($('offer-serviceArea'));
+      ['awaiting-list', 'accepted-list', 'offers-list'].forEach((id) => $(id).replaceChildren());
+      refresh();
+    });
+  }
+  refresh = every(4000, loadAll);
+}
+
+async function postOffer(event) {
+  event.preventDefault();
+  const form = event.target;
+  const notice = $('offer-notice');
+  clearErrors(form);
+  announce(notice, '');
+  const values = Object.fromEntries(new FormData(form).entries());
+  values.serviceArea = [...$('offer-serviceArea').selectedOptions].map((option) => option.value);
+  const errors = check(values, {
+    supplyType: ['required'], quantity: ['quantity'], serviceArea: ['serviceArea'], availableUntil: ['notBeforeToday'], note: ['note'],
+  });
+  if (showErrors(form, errors)) return;
+  const button = form.querySelector('button[type=submit]');
+  button.disabled = true;
+  try {
+    const posted = await call('offer', '/api/v1/offers', {
+      method: 'POST',
+      headers: { 'Idempotency-Key': form.dataset.attempt || (form.dataset.attempt = crypto.randomUUID()) },
+      body: {
+        supplyType: values.supplyType,
+        quantity: Number(values.quantity),
+        serviceArea: values.serviceArea,
+        availableUntil: values.availableUntil || null,
+        autoAccept: values.autoAccept === 'on',
+        note: values.note || null,
+      },
+    });
+    delete form.dataset.attempt;
+    form.reset();
+    announce(notice, t('offer.posted', { quantity: number(posted.quantity), supply: supplyName(posted.supplyType) }));
+    await refresh();
+  } catch (error) {
+    if (error.status >= 400 && error.status < 500) delete form.dataset.attempt;
+    showRefusal(form, error, notice);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function loadAll() {
+  const [proposed, accepted, offers] = await Promise.all([
+    call('matcher', '/api/v1/matches?status=PROPOSED&size=100'),
+    call('matcher', '/api/v1/matches?status=ACCEPTED&size=100'),
+    call('offer', '/api/v1/offers?size=100'),
+  ]);
+  const notice = $('answers-notice');
+  const fail = (error) => announce(notice, describe(error), 'error');
+  const signature = (match) => match.updatedAt + match.status;
+  $('awaiting-empty').hidden = proposed.items.length > 0;
+  reconcile($('awaiting-list'), proposed.items, (match) => match.matchId, signature,
+    (match) => matchItem(match, 'offer', [acceptButton(match, () => refresh(), fail), declineAction(match, 'donor', () => refresh())]));
+  $('accepted-empty').hidden = accepted.items.length > 0;
+  reconcile($('accepted-list'), accepted.items, (match) => match.matchId, signature,
+    (match) => matchItem(match, 'offer', [dispatchAction(match, () => refresh())]));
+  $('offers-empty').hidden = offers.items.length > 0;
+  reconcile($('offers-list'), offers.items, (offer) => offer.id, (offer) => offer.updatedAt + offer.status, offerItem);
+}
+
+function offerItem(offer) {
+  const notice = el('p', { class: 'notice', role: 'status', hidden: true });
+  const withdraw = OPEN.includes(offer.status)
+    ? el('button', {
+      type: 'button', class: 'danger', 'data-action': 'withdraw', text: t('offer.withdraw'),
+      onclick: async (event) => {
+        if (!window.confirm(t('offer.withdrawConfirm'))) return;
+        event.target.disabled = true;
+        try {
+          await call('offer', '/api/v1/offers/' + encodeURIComponent(offer.id), { method: 'DELETE' });
+          await refresh();
+        } catch (error) {
+          announce(notice, describe(error), 'error');
+          event.target.disabled = false;
+        }
+      },
+    }) : null;
+  return el('li', { class: 'posting card-item', 'data-id': offer.id, 'data-status': offer.status },
+    el('div', { class: 'posting-head' },
+      el('h3', { text: number(offer.quantity) + ' ' + unitOf(offer.supplyType) + ' · ' + supplyName(offer.supplyType) }),
+      postingBadge(offer.status)),
+    el('p', { class: 'meta', text: [offer.serviceArea.map(placeLabel).join(', '),
+      offer.autoAccept ? t('offer.autoAccepts') : null,
+      offer.availableUntil ? t('offer.until', { date: date(offer.availableUntil) }) : null].filter(Boolean).join(' · ') }),
+    progress(offer, t('stage.offered')),
+    offer.matches.length
+      ? el('ol', { class: 'matches' }, offer.matches.map((match) => matchItem(match, 'offer')))
+      : el('p', { class: 'empty', text: t('offer.noMatches') }),
+    withdraw, notice);
+}
+
+
