@@ -16,6 +16,7 @@ import org.aidmatch.service.problem.Problems;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -37,6 +38,13 @@ import org.springframework.web.ErrorResponseException;
 public final class SheetReader {
 
     public static final MediaType XLSX = MediaType.parseMediaType(ImportTemplate.XLSX_TYPE);
+
+    static {
+        // An upload may be at most 4 MiB, but a zip inflates: POI already refuses parts that
+        // inflate more than 100 times; this also caps each part, far above the 2 to 3 MiB of XML
+        // that a sheet of 5,000 full rows takes, so that no upload can take much memory.
+        ZipSecureFile.setMaxEntrySize(32L * 1024 * 1024);
+    }
 
     private SheetReader() {}
 

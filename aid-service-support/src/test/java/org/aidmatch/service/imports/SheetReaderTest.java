@@ -102,6 +102,24 @@ class SheetReaderTest {
     }
 
     @Test
+    void a_zip_bomb_posing_as_a_workbook_is_refused_without_inflating_it() throws IOException {
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bomb)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] spaces = new byte[1024 * 1024];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 200; i++) {
+                zip.write(spaces);
+            }
+        }
+        assertThat(bomb.size()).as("a small upload").isLessThan(4 * 1024 * 1024);
+        assertThatThrownBy(() -> SheetReader.read(bomb.toByteArray(), SheetReader.XLSX, NEEDS))
+                .isInstanceOf(ErrorResponseException.class);
+    }
+
+    @Test
     void a_row_keeps_its_key_when_rows_move_and_two_identical_rows_get_two_keys() {
         SheetRow gown = new SheetRow(3, java.util.Map.of("supplyType", "PPE-GOWN", "quantity", "10"));
         SheetRow goggles = new SheetRow(4, java.util.Map.of("supplyType", "PPE-GOGGLES", "quantity", "10"));
