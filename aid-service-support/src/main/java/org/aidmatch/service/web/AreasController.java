@@ -45,7 +45,9 @@ public class AreasController {
                     @RequestParam(required = false)
                     String lang,
             Locale requestLocale) {
-        Locale language = lang == null || lang.isBlank() ? requestLocale : Locale.forLanguageTag(lang);
+        Locale asked = lang == null || lang.isBlank() ? requestLocale : Locale.forLanguageTag(lang);
+        // "und", or a tag that is not one: CLDR's root names are bare codes, so English instead
+        Locale language = asked.getLanguage().isEmpty() ? Locale.ENGLISH : asked;
         List<Area> areas = new ArrayList<>();
         Regions.areas().forEach(code -> areas.add(area(code, language, null)));
         areas.sort(Comparator.comparing(Area::countryCount).reversed().thenComparing(Area::name));

@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** An offers list uploaded as a spreadsheet: checked row by row, then posted as one offer per row. */
 @RestController
 @RequestMapping(path = "/api/v1/offers/imports")
-@Tag(name = "Offers", description = "What donors offer, and where they can deliver it")
+@Tag(name = "Offers", description = "Offers that donors post, follow and withdraw")
 class OfferImportController {
 
     static final ImportLayout LAYOUT = new ImportLayout(
