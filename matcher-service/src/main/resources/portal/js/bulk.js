@@ -5,7 +5,7 @@
 import { call, download } from './api.js';
 import { $, announce, el } from './dom.js';
 import { describe } from './forms.js';
-import { number, t } from './i18n.js';
+import { number, onLanguageChange, t } from './i18n.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_BYTES = 4 * 1024 * 1024;
@@ -21,6 +21,20 @@ export function bulkUpload({ prefix, service, path, onPosted }) {
   const postButton = $(prefix + '-post');
   const report = $(prefix + '-report');
   const notice = $(prefix + '-notice');
+  let shown = null;
+  let said = null;
+
+  // What the widget says is kept as keys, so that a change of language says it again in the new one.
+  function say(key, params, kind) {
+    said = { key, params, kind };
+    const formatted = Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'number' ? number(value) : value]));
+    announce(notice, t(key, formatted), kind);
+  }
+  onLanguageChange(() => {
+    if (shown) show(shown);
+    if (said) say(said.key, said.params, said.kind);
+    if (!postButton.hidden && shown) postButton.textContent = t('bulk.post', { count: number(shown.valid) });
+  });
 
   $(prefix + '-template-xlsx').addEventListener('click', () =>
     download(service, path + '/imports/template?format=xlsx', 'template.xlsx').catch((e) => announce(notice, describe(e), 'error')));
@@ -30,6 +44,8 @@ export function bulkUpload({ prefix, service, path, onPosted }) {
   file.addEventListener('change', () => {
     postButton.hidden = true;
     report.replaceChildren();
+    shown = null;
+    said = null;
     announce(notice, '');
     checkButton.disabled = !file.files.length;
   });
@@ -38,7 +54,7 @@ export function bulkUpload({ prefix, service, path, onPosted }) {
     const chosen = file.files[0];
     if (!chosen) return null;
     if (chosen.size > MAX_BYTES) {
-      announce(notice, t('bulk.tooLarge'), 'error');
+      say('bulk.tooLarge', {}, 'error');
       return null;
     }
     const type = chosen.name.toLowerCase().endsWith('.xlsx') ? XLSX : 'text/csv';
@@ -54,6 +70,7 @@ export function bulkUpload({ prefix, service, path, onPosted }) {
   }
 
   function show(result) {
+    shown = result;
     const rows = result.results.map((row) => el('tr', { class: 'row-' + row.outcome.toLowerCase(), 'data-row': row.row },
       el('td', { class: 'num', text: number(row.row) }),
       el('td', {}, el('span', { class: 'badge badge-' + row.outcome.toLowerCase(), text: t('bulk.outcome.' + row.outcome) })),
@@ -75,11 +92,11 @@ export function bulkUpload({ prefix, service, path, onPosted }) {
     show(result);
     const toPost = result.valid;
     if (result.invalid > 0) {
-      announce(notice, t('bulk.invalid', { invalid: number(result.invalid), rows: number(result.rows) }), 'error');
+      say('bulk.invalid', { invalid: result.invalid, rows: result.rows }, 'error');
     } else if (toPost === 0) {
-      announce(notice, t('bulk.nothingNew', { rows: number(result.rows) }), 'ok');
+      say('bulk.nothingNew', { rows: result.rows }, 'ok');
     } else {
-      announce(notice, t('bulk.allValid', { rows: number(result.rows), valid: number(toPost) }), 'ok');
+      say('bulk.allValid', { rows: result.rows, valid: toPost }, 'ok');
       postButton.textContent = t('bulk.post', { count: number(toPost) });
       postButton.hidden = false;
     }
@@ -92,7 +109,7 @@ export function bulkUpload({ prefix, service, path, onPosted }) {
     if (!result) return;
     postButton.hidden = true;
     show(result);
-    announce(notice, t('bulk.posted', { posted: number(result.posted), already: number(result.alreadyPosted) }), 'ok');
+    say('bulk.posted', { posted: result.posted, already: result.alreadyPosted }, 'ok');
     await onPosted();
   });
 }

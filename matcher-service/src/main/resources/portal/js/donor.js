@@ -20,15 +20,33 @@ export function startDonor() {
   if (!form.dataset.wired) {
     form.dataset.wired = 'yes';
     form.addEventListener('submit', postOffer);
+    $('offer-serviceArea-search').addEventListener('input', filterAreas);
+    $('offer-serviceArea').addEventListener('change', showChosen);
+    form.addEventListener('reset', () => setTimeout(() => { $('offer-serviceArea-search').value = ''; filterAreas(); }));
     bulkUpload({ prefix: 'offers', service: 'offer', path: '/api/v1/offers', onPosted: () => refresh() });
     onLanguageChange(() => {
       fillSupplySelect($('offer-supplyType'));
       fillAreaSelect($('offer-serviceArea'));
+      filterAreas();
       ['awaiting-list', 'accepted-list', 'offers-list'].forEach((id) => $(id).replaceChildren());
       refresh();
     });
   }
   refresh = every(4000, loadAll);
+}
+
+/** Narrows the area list to names holding the typed text; chosen areas always stay in view. */
+function filterAreas() {
+  const wanted = $('offer-serviceArea-search').value.trim().toLocaleLowerCase();
+  [...$('offer-serviceArea').options].forEach((option) => {
+    option.hidden = wanted !== '' && !option.selected && !option.textContent.toLocaleLowerCase().includes(wanted);
+  });
+  showChosen();
+}
+
+function showChosen() {
+  const chosen = [...$('offer-serviceArea').selectedOptions].map((option) => option.textContent);
+  $('offer-serviceArea-chosen').textContent = chosen.length ? t('form.serviceAreaChosen', { areas: chosen.join(', ') }) : '';
 }
 
 async function postOffer(event) {

@@ -78,6 +78,7 @@ class PortalBrowserIT {
                 FreePorts.next(),
                 TestApiKeys.file().toString());
         stack = LocalStack.start(settings);
+        Files.createDirectories(downloads());
         browser = chromium();
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         Files.createDirectories(SCREENSHOTS);
@@ -155,7 +156,18 @@ class PortalBrowserIT {
         assertThat(area.getOptions().stream().map(WebElement::getText))
                 .as("areas are named, with their country counts, from CLDR")
                 .anyMatch(text -> text.startsWith("Eastern Africa (") && text.endsWith("countries)"));
+        browser.findElement(By.id("offer-serviceArea-search")).sendKeys("eastern");
+        @SuppressWarnings("unchecked")
+        List<String> shown = (List<String>)
+                js(
+                        "return [...document.querySelectorAll('#offer-serviceArea option')].filter((o) => !o.hidden).map((o) => o.textContent);");
+        assertThat(shown)
+                .as("the search narrows the list")
+                .isNotEmpty()
+                .allMatch(text -> text.toLowerCase(java.util.Locale.ROOT).contains("eastern"));
         area.selectByValue("014");
+        assertThat(browser.findElement(By.id("offer-serviceArea-chosen")).getText())
+                .contains("Eastern Africa (");
         browser.findElement(By.cssSelector("#offer-form button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("offer-notice"), "300"));
 
@@ -261,6 +273,17 @@ class PortalBrowserIT {
         clickKenyaOnTheMap();
         WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("map-country")));
         assertThat(panel.getText()).contains("Kenya", "250");
+
+        // the export is what the table shows: the filters on screen apply to it
+        new Select(browser.findElement(By.id("filter-supply"))).selectByValue(OXIMETER);
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#gaps tr[data-total]"), 1));
+        browser.findElement(By.id("export-gaps")).click();
+        Path export = downloads().resolve("aidmatch-gaps.csv");
+        wait.until(d -> Files.exists(export) && export.toFile().length() > 0);
+        List<String> lines = Files.readAllLines(export);
+        assertThat(lines.get(1)).as("the HXL hashtag row").startsWith("#item+code");
+        assertThat(lines.subList(2, lines.size())).isNotEmpty().allMatch(line -> line.startsWith(OXIMETER + ","));
+        new Select(browser.findElement(By.id("filter-supply"))).selectByValue("");
 
         int pollers = runningPollers();
         checkAccessibility("coordinator");
@@ -502,6 +525,10 @@ class PortalBrowserIT {
         }
     }
 
+    private static Path downloads() {
+        return dataDir.resolve("downloads");
+    }
+
     private static WebDriver chromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -513,7 +540,15 @@ class PortalBrowserIT {
                 "--disable-background-networking",
                 "--lang=en-GB",
                 "--window-size=1280,1000");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
+        options.setExperimentalOption(
+                "prefs",
+                Map.of(
+                        "intl.accept_languages",
+                        "en-GB,en",
+                        "download.default_directory",
+                        downloads().toAbsolutePath().toString(),
+                        "download.prompt_for_download",
+                        false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build();
