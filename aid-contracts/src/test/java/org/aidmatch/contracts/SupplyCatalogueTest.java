@@ -32,7 +32,18 @@ class SupplyCatalogueTest {
                         "SV-MEDICAL-TEAM",
                         "SV-PSYCHOSOCIAL-SUPPORT",
                         "SV-TECHNICAL-EXPERTISE",
-                        "SV-TRAINING");
+                        "SV-TRAINING",
+                        "OX-CYLINDER",
+                        "OX-REGULATOR-FLOWMETER",
+                        "OX-NASAL-CANNULA",
+                        "OX-NON-REBREATHER-MASK",
+                        "OX-VENTURI-MASK",
+                        "MED-DEXAMETHASONE-INJ",
+                        "MED-DEXAMETHASONE-TAB",
+                        "MED-ENOXAPARIN-INJ",
+                        "MED-HEPARIN-INJ",
+                        "MED-TOCILIZUMAB-INJ",
+                        "MED-PARACETAMOL-TAB");
     }
 
     @Test

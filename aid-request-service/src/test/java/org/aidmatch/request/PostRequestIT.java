@@ -131,7 +131,9 @@ class PostRequestIT extends ServiceOverHttpTest {
         Response catalogue = api.get("/api/v1/supply-types", TestApiKeys.DONOR);
 
         assertThat(catalogue.status()).isEqualTo(200);
-        assertThat(catalogue.json().findValuesAsString("code")).hasSize(19).contains("SV-MEDICAL-TEAM");
+        assertThat(catalogue.json().findValuesAsString("code"))
+                .hasSize(30)
+                .contains("SV-MEDICAL-TEAM", "OX-CYLINDER", "MED-DEXAMETHASONE-INJ");
     }
 
     @Test

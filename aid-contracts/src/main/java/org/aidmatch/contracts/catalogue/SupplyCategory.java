@@ -6,5 +6,9 @@ public enum SupplyCategory {
     DIAGNOSTICS,
     EQUIPMENT,
     HYGIENE,
-    SERVICES
+    SERVICES,
+    /** Oxygen and what delivers it to a patient, from the WHO COVID-19 essential supplies list. */
+    OXYGEN,
+    /** Medicines of the WHO COVID-19 essential supplies list and clinical guidance. */
+    MEDICINES
 }
