@@ -49,12 +49,22 @@ export function showErrors(form, errors) {
   return first !== null;
 }
 
-/** Runs the named checks over the form's values; returns the errors found, by field. */
+/** A whole number from {@code min} to {@code max}, as a match command takes it. */
+export function wholeBetween(min, max) {
+  return (value) => {
+    if (value === '' || value === undefined) return t('error.required');
+    if (!/^\d+$/.test(value)) return t('error.wholeNumber');
+    const n = Number(value);
+    return n < min || n > max ? t('error.between', { min: min.toLocaleString(), max: max.toLocaleString() }) : null;
+  };
+}
+
+/** Runs the checks (named, or functions of the value) over the form's values; returns the errors found, by field. */
 export function check(values, rules) {
   const errors = {};
   for (const [field, fieldChecks] of Object.entries(rules)) {
-    for (const name of fieldChecks) {
-      const message = checks[name](values[field]);
+    for (const rule of fieldChecks) {
+      const message = typeof rule === 'function' ? rule(values[field]) : checks[rule](values[field]);
       if (message) { errors[field] = message; break; }
     }
   }

@@ -2,7 +2,7 @@
 // with which they answer a match. The commands are the matcher's (POST /api/v1/matches/{id}/...).
 import { call } from './api.js';
 import { el } from './dom.js';
-import { check, clearErrors, showRefusal } from './forms.js';
+import { check, clearErrors, showRefusal, wholeBetween } from './forms.js';
 import { dateTime, number, t, timeLeft } from './i18n.js';
 import { placeLabel, placeName, supplyName } from './catalogue.js';
 
@@ -166,7 +166,8 @@ export function dispatchAction(match, refresh) {
         el('input', { id: id + '-quantity', name: 'quantity', inputmode: 'numeric', value: String(match.quantity), required: true }), 'quantity'),
       (id) => field(id + '-reference', 'form.shipmentReference', el('input', { id: id + '-reference', name: 'shipmentReference', maxlength: 200 }), 'shipmentReference'),
     ],
-    rules: { quantity: ['quantity'] },
+    // the matcher takes above 0 and at most what was matched; the rest is released
+    rules: { quantity: [wholeBetween(1, match.quantity)] },
     body: (values) => ({ quantity: Number(values.quantity), shipmentReference: values.shipmentReference || null }),
   });
 }
@@ -179,7 +180,8 @@ export function receiptAction(match, refresh) {
         el('input', { id: id + '-received', name: 'receivedQuantity', inputmode: 'numeric', value: String(match.shippedQuantity), required: true }), 'receivedQuantity'),
       noteField,
     ],
-    rules: { receivedQuantity: ['required'], note: ['note'] },
+    // what arrived in good condition: none at all is a valid answer, more than was shipped is not
+    rules: { receivedQuantity: [wholeBetween(0, match.shippedQuantity)], note: ['note'] },
     body: (values) => ({ receivedQuantity: Number(values.receivedQuantity), note: values.note || null }),
   });
 }

@@ -217,6 +217,13 @@ class PortalBrowserIT {
         match.findElement(By.cssSelector("details.action summary")).click();
         WebElement received = match.findElement(By.cssSelector("input[name=receivedQuantity]"));
         received.clear();
+        received.sendKeys("400");
+        match.findElement(By.cssSelector("form button[type=submit]")).click();
+        assertThat(match.findElement(By.cssSelector("[data-error-for=receivedQuantity]"))
+                        .getText())
+                .as("more than was shipped is refused before anything is sent")
+                .contains("300");
+        received.clear();
         received.sendKeys("250");
         match.findElement(By.cssSelector("textarea[name=note]")).sendKeys("50 arrived with cracked screens");
         match.findElement(By.cssSelector("form button[type=submit]")).click();
