@@ -138,9 +138,11 @@ public class ApiDocs {
             errors.put("404", "No such item, or one your organisation may not see");
         }
         if (method == PathItem.HttpMethod.POST) {
-            errors.put("409", "The Idempotency-Key was used before with a different body");
-            errors.put("413", "The body is larger than 64 KiB");
-            errors.put("415", "The body is not JSON");
+            if (takesIdempotencyKey(operation)) {
+                errors.put("409", "The Idempotency-Key was used before with a different body");
+            }
+            errors.put("413", "The body is larger than " + BodySizeLimit.limitFor(method.name(), path) / 1024 + " KiB");
+            errors.put("415", "The body is not " + bodyTypes(operation));
         }
         if (method == PathItem.HttpMethod.DELETE) {
             errors.put("409", "Nothing is left to cancel or withdraw");
@@ -169,6 +171,22 @@ public class ApiDocs {
         }
     }
 
+    private static boolean takesIdempotencyKey(Operation operation) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(parameter -> "header".equals(parameter.getIn())
+                                && IdempotencyKeys.HEADER.equals(parameter.getName()));
+    }
+
+    /** What the operation reads: JSON for most, a spreadsheet for an import. */
+    private static String bodyTypes(Operation operation) {
+        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+            return "JSON";
+        }
+        return String.join(" or ", operation.getRequestBody().getContent().keySet())
+                .replace(org.springframework.http.MediaType.APPLICATION_JSON_VALUE, "JSON");
+    }
+
     private static Schema<?> problemSchema() {
         ObjectSchema fieldError = new ObjectSchema();
         fieldError.addProperty(
@@ -185,6 +203,11 @@ public class ApiDocs {
         problem.addProperty(
                 "errors",
                 new ArraySchema().items(fieldError).description("for a 400 about the body: each invalid field"));
+        problem.addProperty(
+                "rows",
+                new ArraySchema()
+                        .items(new ObjectSchema())
+                        .description("for a 422 of an import: each invalid row, as in the import's results"));
         return problem;
     }
 }

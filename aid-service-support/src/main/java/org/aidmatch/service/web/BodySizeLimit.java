@@ -31,7 +31,7 @@ public final class BodySizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = limitFor(request);
+        long limit = limitFor(request.getMethod(), request.getRequestURI());
         if (request.getContentLengthLong() > limit) {
             problems.write(
                     response,
@@ -44,9 +44,9 @@ public final class BodySizeLimit extends OncePerRequestFilter {
         chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, limit) : request, response);
     }
 
-    private static long limitFor(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        boolean isImport = "POST".equals(request.getMethod()) && path.startsWith("/api/") && path.endsWith("/imports");
+    /** The largest body a call may send: the API documents say it too. */
+    public static long limitFor(String method, String path) {
+        boolean isImport = "POST".equals(method) && path.startsWith("/api/") && path.endsWith("/imports");
         return isImport ? RequestBodyTooLarge.IMPORT_MAX_BYTES : MAX_BYTES;
     }
 

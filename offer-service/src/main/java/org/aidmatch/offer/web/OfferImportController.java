@@ -2,6 +2,9 @@ package org.aidmatch.offer.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Validator;
 import java.util.List;
@@ -73,6 +76,17 @@ class OfferImportController {
             summary = "Upload an offers list",
             description =
                     "A CSV file or an .xlsx workbook with a row per offer, headed as the template is (headings, HXL hashtags, or both). Every row is checked as a single post would be. With dryRun=true nothing is posted and every row's result is returned. Without it, the rows are posted only if all are valid (otherwise 422 with each invalid row's errors); each row posts under a key derived from its content, so uploading the same list again posts nothing twice. At most 5,000 rows and 4 MiB.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Each row's result: checked, or posted",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportReport.class)))
+    @ApiResponse(
+            responseCode = "422",
+            description = "A row is invalid, so nothing was posted: rows lists each invalid row and its errors",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(ref = "#/components/schemas/Problem")))
     @PostMapping(
             consumes = {"text/csv", ImportTemplate.XLSX_TYPE, MediaType.APPLICATION_OCTET_STREAM_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
@@ -103,6 +117,13 @@ class OfferImportController {
             operationId = "offerImportTemplate",
             summary = "Download the offers-list template",
             description = "format=xlsx (default) or csv: headings, the HXL hashtag row, and an example row.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The template, as a download",
+            content = {
+                @Content(mediaType = ImportTemplate.XLSX_TYPE, schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+            })
     @GetMapping("/template")
     ResponseEntity<byte[]> template(@RequestParam(defaultValue = "xlsx") String format) {
         return ImportTemplate.download(LAYOUT, format);
