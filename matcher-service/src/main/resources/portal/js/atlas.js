@@ -7,7 +7,8 @@ import { countries, placeName, supplyName } from './catalogue.js';
 import { el } from './dom.js';
 import { number, t } from './i18n.js';
 
-const STAGES = ['requested', 'proposed', 'committed', 'dispatched', 'delivered'];
+/** What was asked, and how far the matched part got: the chart's bars and the gap table's columns. */
+export const STAGES = ['requested', 'proposed', 'committed', 'dispatched', 'delivered'];
 let libraries = null;
 let librariesReady = null;
 let worldReady = null;

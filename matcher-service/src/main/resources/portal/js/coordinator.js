@@ -2,7 +2,7 @@
 // overdue, the gap table, and the matches as they are made. One poller for the gaps and the
 // stalled list, and one live stream, both stopped at sign-out.
 import { call, download } from './api.js';
-import { drawChart, drawMap, resetPictures } from './atlas.js';
+import { STAGES, drawChart, drawMap, resetPictures } from './atlas.js';
 import { fillCountrySelect, fillSupplySelect, placeName, supplyName } from './catalogue.js';
 import { $, announce, el, reconcile } from './dom.js';
 import { describe } from './forms.js';
@@ -11,7 +11,6 @@ import { followMatches } from './live.js';
 import { matchItem } from './matches.js';
 import { every, whileSignedIn } from './session.js';
 
-const STAGES = ['requested', 'proposed', 'committed', 'dispatched', 'delivered'];
 let rows = [];
 let drawn = null;
 let refresh = async () => {};
@@ -103,9 +102,9 @@ function showCountry(code) {
     el('h3', { text: placeName(code) }),
     mine.length === 0 ? el('p', { class: 'empty', text: t('map.noNeeds') }) : el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': placeName(code) }, el('table', { class: 'compact' },
       el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('gaps.supplyType') }),
-        ['requested', 'proposed', 'committed', 'dispatched', 'delivered', 'unmet'].map((stage) => el('th', { scope: 'col', class: 'num', text: t('stage.' + stage) })))),
+        [...STAGES, 'unmet'].map((stage) => el('th', { scope: 'col', class: 'num', text: t('stage.' + stage) })))),
       el('tbody', {}, mine.map((row) => el('tr', {}, el('td', { text: supplyName(row.supplyType) }),
-        ['requested', 'proposed', 'committed', 'dispatched', 'delivered', 'unmet'].map((stage) => el('td', { class: 'num ' + stage, text: number(row[stage]) }))))))));
+        [...STAGES, 'unmet'].map((stage) => el('td', { class: 'num ' + stage, text: number(row[stage]) }))))))));
 }
 
 // Narrow screens hide the four matched stages by this class, never by position: the total row's

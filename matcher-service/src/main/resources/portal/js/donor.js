@@ -4,9 +4,9 @@ import { call } from './api.js';
 import { bulkUpload } from './bulk.js';
 import { fillAreaSelect, fillSupplySelect, placeLabel, supplyName, unitOf } from './catalogue.js';
 import { $, announce, el, reconcile } from './dom.js';
-import { check, clearErrors, describe, showErrors, showRefusal, todayUtc } from './forms.js';
+import { describe, submitPosting, todayUtc } from './forms.js';
 import { date, number, onLanguageChange, t } from './i18n.js';
-import { acceptButton, declineAction, dispatchAction, matchItem, postingBadge, progress } from './matches.js';
+import { acceptButton, closeButton, declineAction, dispatchAction, matchItem, postingBadge, progress } from './matches.js';
 import { every } from './session.js';
 
 const OPEN = ['OPEN', 'PARTIALLY_MATCHED', 'MATCHED'];
@@ -53,20 +53,14 @@ async function postOffer(event) {
   event.preventDefault();
   const form = event.target;
   const notice = $('offer-notice');
-  clearErrors(form);
-  announce(notice, '');
   const values = Object.fromEntries(new FormData(form).entries());
   values.serviceArea = [...$('offer-serviceArea').selectedOptions].map((option) => option.value);
-  const errors = check(values, {
-    supplyType: ['required'], quantity: ['quantity'], serviceArea: ['serviceArea'], availableUntil: ['notBeforeToday'], note: ['note'],
-  });
-  if (showErrors(form, errors)) return;
-  const button = form.querySelector('button[type=submit]');
-  button.disabled = true;
-  try {
-    const posted = await call('offer', '/api/v1/offers', {
+  await submitPosting(form, notice, {
+    values,
+    rules: { supplyType: ['required'], quantity: ['quantity'], serviceArea: ['serviceArea'], availableUntil: ['notBeforeToday'], note: ['note'] },
+    send: (key) => call('offer', '/api/v1/offers', {
       method: 'POST',
-      headers: { 'Idempotency-Key': form.dataset.attempt || (form.dataset.attempt = crypto.randomUUID()) },
+      headers: { 'Idempotency-Key': key },
       body: {
         supplyType: values.supplyType,
         quantity: Number(values.quantity),
@@ -75,17 +69,12 @@ async function postOffer(event) {
         autoAccept: values.autoAccept === 'on',
         note: values.note || null,
       },
-    });
-    delete form.dataset.attempt;
-    form.reset();
-    announce(notice, t('offer.posted', { quantity: number(posted.quantity), supply: supplyName(posted.supplyType) }));
-    await refresh();
-  } catch (error) {
-    if (error.status >= 400 && error.status < 500) delete form.dataset.attempt;
-    showRefusal(form, error, notice);
-  } finally {
-    button.disabled = false;
-  }
+    }),
+    done: async (posted) => {
+      announce(notice, t('offer.posted', { quantity: number(posted.quantity), supply: supplyName(posted.supplyType) }));
+      await refresh();
+    },
+  });
 }
 
 async function loadAll() {
@@ -109,21 +98,10 @@ async function loadAll() {
 
 function offerItem(offer) {
   const notice = el('p', { class: 'notice', role: 'status', hidden: true });
-  const withdraw = OPEN.includes(offer.status)
-    ? el('button', {
-      type: 'button', class: 'danger', 'data-action': 'withdraw', text: t('offer.withdraw'),
-      onclick: async (event) => {
-        if (!window.confirm(t('offer.withdrawConfirm'))) return;
-        event.target.disabled = true;
-        try {
-          await call('offer', '/api/v1/offers/' + encodeURIComponent(offer.id), { method: 'DELETE' });
-          await refresh();
-        } catch (error) {
-          announce(notice, describe(error), 'error');
-          event.target.disabled = false;
-        }
-      },
-    }) : null;
+  const withdraw = OPEN.includes(offer.status) ? closeButton({
+    key: 'offer.withdraw', confirmKey: 'offer.withdrawConfirm', action: 'withdraw', notice, refresh: () => refresh(),
+    close: () => call('offer', '/api/v1/offers/' + encodeURIComponent(offer.id), { method: 'DELETE' }),
+  }) : null;
   return el('li', { class: 'posting card-item', 'data-id': offer.id, 'data-status': offer.status },
     el('div', { class: 'posting-head' },
       el('h3', { text: number(offer.quantity) + ' ' + unitOf(offer.supplyType) + ' · ' + supplyName(offer.supplyType) }),

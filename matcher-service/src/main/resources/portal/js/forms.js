@@ -1,6 +1,7 @@
 // Form checks that mirror the services' own (PostRequestBody, PostOfferBody and the match
 // commands), so most mistakes show before anything is sent; whatever the server still refuses
 // comes back as problem+json field errors and shows next to the same fields.
+import { announce } from './dom.js';
 import { t } from './i18n.js';
 
 export const MAX_QUANTITY = 1_000_000_000;
@@ -12,12 +13,7 @@ export function todayUtc() {
 
 export const checks = {
   required: (value) => (value === '' || value === null || value === undefined ? t('error.required') : null),
-  quantity: (value) => {
-    if (value === '') return t('error.required');
-    if (!/^\d+$/.test(value)) return t('error.wholeNumber');
-    const n = Number(value);
-    return n < 1 || n > MAX_QUANTITY ? t('error.quantityRange', { max: MAX_QUANTITY.toLocaleString() }) : null;
-  },
+  quantity: (value) => wholeBetween(1, MAX_QUANTITY, 'error.quantityRange')(value),
   notBeforeToday: (value) => (value && value < todayUtc() ? t('error.past') : null),
   note: (value) => (value && value.length > MAX_NOTE ? t('error.noteLength', { max: MAX_NOTE }) : null),
   serviceArea: (codes) => (codes.length === 0 ? t('error.required') : codes.length > 50 ? t('error.tooManyAreas') : null),
@@ -50,12 +46,12 @@ export function showErrors(form, errors) {
 }
 
 /** A whole number from {@code min} to {@code max}, as a match command takes it. */
-export function wholeBetween(min, max) {
+export function wholeBetween(min, max, messageKey = 'error.between') {
   return (value) => {
     if (value === '' || value === undefined) return t('error.required');
     if (!/^\d+$/.test(value)) return t('error.wholeNumber');
     const n = Number(value);
-    return n < min || n > max ? t('error.between', { min: min.toLocaleString(), max: max.toLocaleString() }) : null;
+    return n < min || n > max ? t(messageKey, { min: min.toLocaleString(), max: max.toLocaleString() }) : null;
   };
 }
 
@@ -84,4 +80,31 @@ export function describe(error) {
   if (error.status === 0) return t('error.network');
   if (error.status === 503) return t('error.unavailable');
   return (error.problem && (error.problem.detail || error.problem.title)) || error.message;
+}
+
+/**
+ * Posts a need or an offer once the form's checks pass. One Idempotency-Key serves an attempt and
+ * its retries after a failed send, and is dropped once the service has answered it (2xx or 4xx),
+ * so a retry after a timeout can never post twice.
+ *
+ * @param send posts the values with the key and returns the posting
+ * @param done shows what was posted
+ */
+export async function submitPosting(form, notice, { values, rules, send, done }) {
+  clearErrors(form);
+  announce(notice, '');
+  if (showErrors(form, check(values, rules))) return;
+  const button = form.querySelector('button[type=submit]');
+  button.disabled = true;
+  try {
+    const posted = await send(form.dataset.attempt || (form.dataset.attempt = crypto.randomUUID()));
+    delete form.dataset.attempt;
+    form.reset();
+    await done(posted);
+  } catch (error) {
+    if (error.status >= 400 && error.status < 500) delete form.dataset.attempt;
+    showRefusal(form, error, notice);
+  } finally {
+    button.disabled = false;
+  }
 }

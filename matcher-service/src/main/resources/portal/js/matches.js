@@ -1,8 +1,8 @@
 // A posting's progress and its matches, as requesters and donors both see them, and the forms
 // with which they answer a match. The commands are the matcher's (POST /api/v1/matches/{id}/...).
 import { call } from './api.js';
-import { el } from './dom.js';
-import { check, clearErrors, showRefusal, wholeBetween } from './forms.js';
+import { announce, el } from './dom.js';
+import { check, clearErrors, describe, showErrors, showRefusal, wholeBetween } from './forms.js';
 import { dateTime, number, t, timeLeft } from './i18n.js';
 import { placeLabel, placeName, supplyName } from './catalogue.js';
 
@@ -108,12 +108,7 @@ function actionForm(match, { key, command, fields = [], rules = {}, body, refres
     event.preventDefault();
     clearErrors(form);
     const values = Object.fromEntries(new FormData(form).entries());
-    const errors = check(values, rules);
-    if (Object.keys(errors).length) {
-      Object.entries(errors).forEach(([name, message]) => { form.querySelector('[data-error-for="' + name + '"]').textContent = message; });
-      form.querySelector('[name="' + Object.keys(errors)[0] + '"]').focus();
-      return;
-    }
+    if (showErrors(form, check(values, rules))) return;
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;
     try {
@@ -183,5 +178,23 @@ export function receiptAction(match, refresh) {
     // what arrived in good condition: none at all is a valid answer, more than was shipped is not
     rules: { receivedQuantity: [wholeBetween(0, match.shippedQuantity)], note: ['note'] },
     body: (values) => ({ receivedQuantity: Number(values.receivedQuantity), note: values.note || null }),
+  });
+}
+
+/** Cancels what is left of a need, or withdraws what is left of an offer, once confirmed. */
+export function closeButton({ key, confirmKey, action, close, refresh, notice }) {
+  return el('button', {
+    type: 'button', class: 'danger', 'data-action': action, text: t(key),
+    onclick: async (event) => {
+      if (!window.confirm(t(confirmKey))) return;
+      event.target.disabled = true;
+      try {
+        await close();
+        await refresh();
+      } catch (error) {
+        announce(notice, describe(error), 'error');
+        event.target.disabled = false;
+      }
+    },
   });
 }

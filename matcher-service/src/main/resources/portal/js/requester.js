@@ -3,9 +3,9 @@ import { call } from './api.js';
 import { bulkUpload } from './bulk.js';
 import { fillCountrySelect, fillSupplySelect, placeName, supplyName, unitOf } from './catalogue.js';
 import { $, announce, el, reconcile } from './dom.js';
-import { check, clearErrors, describe, showErrors, showRefusal, todayUtc } from './forms.js';
+import { submitPosting, todayUtc } from './forms.js';
 import { date, number, onLanguageChange, t } from './i18n.js';
-import { declineAction, matchItem, postingBadge, progress, receiptAction } from './matches.js';
+import { closeButton, declineAction, matchItem, postingBadge, progress, receiptAction } from './matches.js';
 import { every } from './session.js';
 
 const OPEN = ['OPEN', 'PARTIALLY_MATCHED', 'MATCHED'];
@@ -29,19 +29,13 @@ async function postNeed(event) {
   event.preventDefault();
   const form = event.target;
   const notice = $('need-notice');
-  clearErrors(form);
-  announce(notice, '');
   const values = Object.fromEntries(new FormData(form).entries());
-  const errors = check(values, {
-    supplyType: ['required'], quantity: ['quantity'], country: ['required'], neededBy: ['notBeforeToday'], note: ['note'],
-  });
-  if (showErrors(form, errors)) return;
-  const button = form.querySelector('button[type=submit]');
-  button.disabled = true;
-  try {
-    const posted = await call('request', '/api/v1/requests', {
+  await submitPosting(form, notice, {
+    values,
+    rules: { supplyType: ['required'], quantity: ['quantity'], country: ['required'], neededBy: ['notBeforeToday'], note: ['note'] },
+    send: (key) => call('request', '/api/v1/requests', {
       method: 'POST',
-      headers: { 'Idempotency-Key': form.dataset.attempt || (form.dataset.attempt = crypto.randomUUID()) },
+      headers: { 'Idempotency-Key': key },
       body: {
         supplyType: values.supplyType,
         quantity: Number(values.quantity),
@@ -50,17 +44,12 @@ async function postNeed(event) {
         neededBy: values.neededBy || null,
         note: values.note || null,
       },
-    });
-    delete form.dataset.attempt;
-    form.reset();
-    announce(notice, t('need.posted', { quantity: number(posted.quantity), supply: supplyName(posted.supplyType), country: placeName(posted.country) }));
-    await refresh();
-  } catch (error) {
-    if (error.status >= 400 && error.status < 500) delete form.dataset.attempt;
-    showRefusal(form, error, notice);
-  } finally {
-    button.disabled = false;
-  }
+    }),
+    done: async (posted) => {
+      announce(notice, t('need.posted', { quantity: number(posted.quantity), supply: supplyName(posted.supplyType), country: placeName(posted.country) }));
+      await refresh();
+    },
+  });
 }
 
 async function loadNeeds() {
@@ -77,21 +66,11 @@ function needItem(need) {
     if (['DISPATCHED', 'OVERDUE'].includes(match.status)) actions.push(receiptAction(match, () => refresh()));
     return matchItem(match, 'need', actions);
   });
-  const cancel = OPEN.includes(need.status) && need.remainingQuantity + need.proposedQuantity + need.committedQuantity > 0
-    ? el('button', {
-      type: 'button', class: 'danger', 'data-action': 'cancel', text: t('need.cancel'),
-      onclick: async (event) => {
-        if (!window.confirm(t('need.cancelConfirm'))) return;
-        event.target.disabled = true;
-        try {
-          await call('request', '/api/v1/requests/' + encodeURIComponent(need.id), { method: 'DELETE' });
-          await refresh();
-        } catch (error) {
-          announce(notice, describe(error), 'error');
-          event.target.disabled = false;
-        }
-      },
-    }) : null;
+  const open = OPEN.includes(need.status) && need.remainingQuantity + need.proposedQuantity + need.committedQuantity > 0;
+  const cancel = open ? closeButton({
+    key: 'need.cancel', confirmKey: 'need.cancelConfirm', action: 'cancel', notice, refresh: () => refresh(),
+    close: () => call('request', '/api/v1/requests/' + encodeURIComponent(need.id), { method: 'DELETE' }),
+  }) : null;
   return el('li', { class: 'posting card-item', 'data-id': need.id, 'data-status': need.status },
     el('div', { class: 'posting-head' },
       el('h3', { text: number(need.quantity) + ' ' + unitOf(need.supplyType) + ' · ' + supplyName(need.supplyType) }),

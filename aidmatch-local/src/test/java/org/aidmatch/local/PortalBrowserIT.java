@@ -506,17 +506,29 @@ class PortalBrowserIT {
         js("return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));");
     }
 
-    /** The view as it is now, in English and then in Arabic (right to left), and back. */
+    /** The view as it is now, in English and then in Arabic (right to left), on a desktop and a phone, and back. */
     private static void screenshots(String view) throws IOException {
         shoot("portal-" + view + "-en.png");
+        shootAtPhoneWidth("portal-" + view + "-phone-en.png");
         new Select(browser.findElement(By.id("language"))).selectByValue("ar");
         wait.until(d -> "rtl".equals(js("return document.documentElement.dir;")));
         pause(Duration.ofMillis(1500));
         checkAccessibility(view + " in Arabic");
         shoot("portal-" + view + "-ar.png");
+        shootAtPhoneWidth("portal-" + view + "-phone-ar.png");
         new Select(browser.findElement(By.id("language"))).selectByValue("en");
         wait.until(d -> "ltr".equals(js("return document.documentElement.dir;")));
         pause(Duration.ofMillis(1500));
+    }
+
+    private static void shootAtPhoneWidth(String name) throws IOException {
+        resize(390, 900);
+        try {
+            pause(Duration.ofMillis(500));
+            shoot(name);
+        } finally {
+            resize(1280, 1000);
+        }
     }
 
     private static void shoot(String name) throws IOException {

@@ -16,7 +16,6 @@ import org.aidmatch.service.imports.ImportColumn;
 import org.aidmatch.service.imports.ImportLayout;
 import org.aidmatch.service.imports.ImportReport;
 import org.aidmatch.service.imports.ImportTemplate;
-import org.aidmatch.service.imports.SheetReader;
 import org.aidmatch.service.kafka.EventPublisher;
 import org.aidmatch.service.kafka.TopicFollower;
 import org.aidmatch.service.security.Caller;
@@ -61,6 +60,7 @@ class RequestImportController {
         this.view = view;
         this.reads = new ReadYourWrites(publisher, follower, ReadYourWrites.DEFAULT_WAIT);
         this.importer = new BulkImport<>(
+                LAYOUT,
                 fields -> new PostRequestBody(
                         fields.text("supplyType"),
                         fields.whole("quantity"),
@@ -97,10 +97,10 @@ class RequestImportController {
             @Parameter(description = "Check every row and post nothing") @RequestParam(defaultValue = "false")
                     boolean dryRun) {
         RequestController.requireRole(caller, Role.REQUESTER);
-        var rows = SheetReader.read(sheet, type, LAYOUT);
         reads.catchUp();
         return importer.run(
-                rows,
+                sheet,
+                type,
                 dryRun,
                 key -> IdempotencyKeys.idFor("request", caller, key),
                 id -> view.find(id).isPresent(),

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import org.aidmatch.service.imports.RowResult.RowOutcome;
 import org.aidmatch.service.problem.ProblemHandlers.FieldError;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
@@ -40,24 +41,29 @@ public final class BulkImport<B> {
 
     private record Checked<B>(SheetRow row, String id, B body, List<FieldError> errors) {}
 
+    private final ImportLayout layout;
     private final Binder<B> binder;
     private final Validator validator;
 
-    public BulkImport(Binder<B> binder, Validator validator) {
+    public BulkImport(ImportLayout layout, Binder<B> binder, Validator validator) {
+        this.layout = layout;
         this.binder = binder;
         this.validator = validator;
     }
 
     /**
+     * @param sheet the upload, read by {@link SheetReader}
      * @param idOfKey the id a single post with this {@code Idempotency-Key} would get
      * @param posted whether a posting with this id exists already
      */
     public ImportReport run(
-            List<SheetRow> rows,
+            byte[] sheet,
+            MediaType type,
             boolean dryRun,
             Function<String, String> idOfKey,
             Predicate<String> posted,
             Poster<B> poster) {
+        List<SheetRow> rows = SheetReader.read(sheet, type, layout);
         List<String> keys = RowKeys.of(rows);
         List<Checked<B>> checked = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {

@@ -41,25 +41,7 @@ public final class EventPublisher {
 
     /** Writes the event keyed by its supply type, stamped with its own time. */
     public <V extends AidEvent> RecordMetadata publish(Topic<V> topic, V event) {
-        if (!topics.isChecked()) {
-            // A topic not yet checked may be missing, or may delete what is written to it.
-            throw new BrokerUnavailable("AidMatch topics are not checked yet: " + topics.problem(), null);
-        }
-        ProducerRecord<String, AidEvent> record =
-                new ProducerRecord<>(topic.name(), null, event.occurredAt().toEpochMilli(), topic.keyOf(event), event);
-        try {
-            RecordMetadata written = template.send(record)
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .getRecordMetadata();
-            lastWritten.merge(new TopicPartition(written.topic(), written.partition()), written.offset(), Math::max);
-            return written;
-        } catch (ExecutionException | TimeoutException | KafkaException | org.springframework.kafka.KafkaException e) {
-            // Spring wraps what the producer throws while it blocks on metadata; both mean "not written".
-            throw new BrokerUnavailable("Kafka did not acknowledge the write to " + topic.name(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BrokerUnavailable("interrupted while writing to " + topic.name(), e);
-        }
+        return write(topic, List.of(event)).get(0);
     }
 
     /**
@@ -69,7 +51,12 @@ public final class EventPublisher {
      * the caller's ids make a retry post the rest without doubling those.
      */
     public <V extends AidEvent> void publishAll(Topic<V> topic, List<? extends V> events) {
+        write(topic, events);
+    }
+
+    private <V extends AidEvent> List<RecordMetadata> write(Topic<V> topic, List<? extends V> events) {
         if (!topics.isChecked()) {
+            // A topic not yet checked may be missing, or may delete what is written to it.
             throw new BrokerUnavailable("AidMatch topics are not checked yet: " + topics.problem(), null);
         }
         List<CompletableFuture<SendResult<String, AidEvent>>> sends = new ArrayList<>(events.size());
@@ -80,13 +67,17 @@ public final class EventPublisher {
             }
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                     .get(timeout.toMillis() + events.size(), TimeUnit.MILLISECONDS);
+            List<RecordMetadata> written = new ArrayList<>(sends.size());
             for (CompletableFuture<SendResult<String, AidEvent>> send : sends) {
-                RecordMetadata written = send.join().getRecordMetadata();
+                RecordMetadata metadata = send.join().getRecordMetadata();
                 lastWritten.merge(
-                        new TopicPartition(written.topic(), written.partition()), written.offset(), Math::max);
+                        new TopicPartition(metadata.topic(), metadata.partition()), metadata.offset(), Math::max);
+                written.add(metadata);
             }
+            return written;
         } catch (ExecutionException | TimeoutException | KafkaException | org.springframework.kafka.KafkaException e) {
-            throw new BrokerUnavailable("Kafka did not acknowledge every write to " + topic.name(), e);
+            // Spring wraps what the producer throws while it blocks on metadata; both mean "not written".
+            throw new BrokerUnavailable("Kafka did not acknowledge the write to " + topic.name(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BrokerUnavailable("interrupted while writing to " + topic.name(), e);

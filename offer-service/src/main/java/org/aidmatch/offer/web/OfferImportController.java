@@ -15,7 +15,6 @@ import org.aidmatch.service.imports.ImportColumn;
 import org.aidmatch.service.imports.ImportLayout;
 import org.aidmatch.service.imports.ImportReport;
 import org.aidmatch.service.imports.ImportTemplate;
-import org.aidmatch.service.imports.SheetReader;
 import org.aidmatch.service.kafka.EventPublisher;
 import org.aidmatch.service.kafka.TopicFollower;
 import org.aidmatch.service.problem.Problems;
@@ -61,6 +60,7 @@ class OfferImportController {
         this.view = view;
         this.reads = new ReadYourWrites(publisher, follower, ReadYourWrites.DEFAULT_WAIT);
         this.importer = new BulkImport<>(
+                LAYOUT,
                 fields -> new PostOfferBody(
                         fields.text("supplyType"),
                         fields.whole("quantity"),
@@ -99,10 +99,10 @@ class OfferImportController {
         if (!caller.is(Role.DONOR)) {
             throw Problems.forbidden("Only organisations with the DONOR role may post offers.");
         }
-        var rows = SheetReader.read(sheet, type, LAYOUT);
         reads.catchUp();
         return importer.run(
-                rows,
+                sheet,
+                type,
                 dryRun,
                 key -> IdempotencyKeys.idFor("offer", caller, key),
                 id -> view.find(id).isPresent(),
