@@ -1,6 +1,8 @@
 package org.aidmatch.service;
 
+import org.aidmatch.service.directory.DirectoryWiring;
 import org.aidmatch.service.kafka.KafkaWiring;
+import org.aidmatch.service.onboarding.OnboardingWiring;
 import org.aidmatch.service.problem.ContainerProblems;
 import org.aidmatch.service.problem.ProblemHandlers;
 import org.aidmatch.service.problem.ProblemWriter;
@@ -24,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(before = {KafkaAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @Import({
     KafkaWiring.class,
+    DirectoryWiring.class,
+    OnboardingWiring.class,
     ProblemHandlers.class,
     ContainerProblems.class,
     StrictJson.class,

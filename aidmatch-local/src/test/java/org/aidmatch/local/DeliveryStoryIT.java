@@ -27,14 +27,7 @@ class DeliveryStoryIT {
 
     @Test
     void a_declined_need_is_re_matched_shipped_received_short_and_its_shortfall_matched_again() {
-        LocalSettings settings = new LocalSettings(
-                dataDir,
-                FreePorts.next(),
-                FreePorts.next(),
-                FreePorts.next(),
-                FreePorts.next(),
-                FreePorts.next(),
-                TestApiKeys.file().toString());
+        LocalSettings settings = FreePorts.settings(dataDir);
         ApiClient requests = ApiClient.onPort(settings.requestPort());
         ApiClient offers = ApiClient.onPort(settings.offerPort());
         ApiClient matcher = ApiClient.onPort(settings.matcherPort());

@@ -33,14 +33,7 @@ class LocalStackIT {
 
     @Test
     void a_need_and_an_offer_posted_over_http_are_matched_and_survive_a_restart() throws IOException {
-        LocalSettings settings = new LocalSettings(
-                dataDir,
-                FreePorts.next(),
-                FreePorts.next(),
-                FreePorts.next(),
-                FreePorts.next(),
-                FreePorts.next(),
-                TestApiKeys.file().toString());
+        LocalSettings settings = FreePorts.settings(dataDir);
         ApiClient requests = ApiClient.onPort(settings.requestPort());
         ApiClient offers = ApiClient.onPort(settings.offerPort());
         String requestPath;

@@ -3,7 +3,7 @@ package org.aidmatch.matcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
-import org.aidmatch.contracts.events.AidEvent;
+import org.aidmatch.contracts.TopicValue;
 import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.matcher.streams.ClockTicker;
 import org.aidmatch.matcher.streams.MatcherHealth;
@@ -61,7 +61,7 @@ class MatcherConfiguration {
 
     @Bean
     ClockTicker clockTicker(
-            KafkaTemplate<String, AidEvent> template, DeclaredTopics topics, MatchingProperties matching) {
+            KafkaTemplate<String, TopicValue> template, DeclaredTopics topics, MatchingProperties matching) {
         return new ClockTicker(template, topics, matching.tickInterval());
     }
 

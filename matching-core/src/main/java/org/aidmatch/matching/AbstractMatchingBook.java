@@ -96,7 +96,7 @@ abstract class AbstractMatchingBook implements MatchingBook {
         } else if (event instanceof RequestCancelled cancelled) {
             Posting request = requests.get(cancelled.requestId());
             if (request != null && request.isOpen()) {
-                close(List.of(request), CloseReason.CANCELLED, now, out);
+                close(List.of(request), cancelled.closeReason(), now, out);
             }
         }
         return out;
@@ -113,7 +113,7 @@ abstract class AbstractMatchingBook implements MatchingBook {
         } else if (event instanceof OfferWithdrawn withdrawn) {
             Posting offer = offers.get(withdrawn.offerId());
             if (offer != null && offer.isOpen()) {
-                close(List.of(offer), CloseReason.CANCELLED, now, out);
+                close(List.of(offer), withdrawn.closeReason(), now, out);
             }
         }
         return out;
@@ -467,9 +467,11 @@ abstract class AbstractMatchingBook implements MatchingBook {
             MatchEndReason why = isRequest
                     ? (expired ? MatchEndReason.REQUEST_EXPIRED : MatchEndReason.REQUEST_CANCELLED)
                     : (expired ? MatchEndReason.OFFER_EXPIRED : MatchEndReason.OFFER_WITHDRAWN);
-            String after = isRequest
-                    ? "the request was " + (expired ? "past its needed-by date" : "cancelled")
-                    : item.organization + (expired ? "'s offer expired" : " withdrew the offer");
+            String after = reason == CloseReason.SUSPENDED
+                    ? item.organization + " was suspended"
+                    : isRequest
+                            ? "the request was " + (expired ? "past its needed-by date" : "cancelled")
+                            : item.organization + (expired ? "'s offer expired" : " withdrew the offer");
             if (item.hasStanding()) {
                 List<LiveMatch> standing = new ArrayList<>(item.standing().values());
                 // By time, then id, not by insertion: a restored book must end them in the same order.

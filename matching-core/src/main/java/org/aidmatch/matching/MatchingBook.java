@@ -57,7 +57,9 @@ import org.aidmatch.contracts.events.RequestEvent;
  * and its PROPOSED and ACCEPTED matches end as CANCELLED (reason REQUEST_CANCELLED or
  * OFFER_WITHDRAWN; rule 14 says where their quantity goes), one after the other in the order they
  * were made (by time, then match id). DISPATCHED and OVERDUE matches stand.
- * Cancelling something unknown or already closed does nothing.
+ * Cancelling something unknown or already closed does nothing. A cancel or withdrawal that
+ * carries the reason SUSPENDED (its organisation was suspended) does all of this too, but the
+ * posting closes as SUSPENDED.
  *
  * <h2>6. Expiry</h2>
  * {@code neededBy} and {@code availableUntil} are inclusive dates in UTC: a posting is still open on

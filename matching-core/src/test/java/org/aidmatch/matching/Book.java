@@ -12,6 +12,7 @@ import org.aidmatch.contracts.commands.DispatchMatch;
 import org.aidmatch.contracts.commands.MatchCommand;
 import org.aidmatch.contracts.events.Actor;
 import org.aidmatch.contracts.events.AidEvent;
+import org.aidmatch.contracts.events.CloseReason;
 import org.aidmatch.contracts.events.MatchEndReason;
 import org.aidmatch.contracts.events.MatchEvent;
 import org.aidmatch.contracts.events.MatchMade;
@@ -233,6 +234,7 @@ final class Book {
                         "org-" + requestId,
                         supplyType,
                         "org-" + requestId,
+                        CloseReason.CANCELLED,
                         clock,
                         AidEvent.CURRENT_SCHEMA_VERSION),
                 clock));
@@ -246,6 +248,7 @@ final class Book {
                         "donor-" + offerId,
                         supplyType,
                         "donor-" + offerId,
+                        CloseReason.CANCELLED,
                         clock,
                         AidEvent.CURRENT_SCHEMA_VERSION),
                 clock));

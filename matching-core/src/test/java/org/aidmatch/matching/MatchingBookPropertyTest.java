@@ -27,6 +27,7 @@ import org.aidmatch.contracts.commands.DispatchMatch;
 import org.aidmatch.contracts.commands.MatchCommand;
 import org.aidmatch.contracts.events.Actor;
 import org.aidmatch.contracts.events.AidEvent;
+import org.aidmatch.contracts.events.CloseReason;
 import org.aidmatch.contracts.events.MatchEndReason;
 import org.aidmatch.contracts.events.MatchEvent;
 import org.aidmatch.contracts.events.MatchMade;
@@ -356,6 +357,7 @@ class MatchingBookPropertyTest {
                                         "org",
                                         "PPE-GOWN",
                                         "org",
+                                        CloseReason.CANCELLED,
                                         now,
                                         AidEvent.CURRENT_SCHEMA_VERSION),
                                 now);
@@ -369,6 +371,7 @@ class MatchingBookPropertyTest {
                                         "donor",
                                         "PPE-GOWN",
                                         "donor",
+                                        CloseReason.CANCELLED,
                                         now,
                                         AidEvent.CURRENT_SCHEMA_VERSION),
                                 now);

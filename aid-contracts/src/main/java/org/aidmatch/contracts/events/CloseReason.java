@@ -7,5 +7,7 @@ public enum CloseReason {
     /** Its owner or a coordinator cancelled the request or withdrew the offer. */
     CANCELLED,
     /** Its needed-by or available-until date passed. */
-    EXPIRED
+    EXPIRED,
+    /** Its organisation was suspended, and a coordinator's suspension withdrew it. */
+    SUSPENDED
 }

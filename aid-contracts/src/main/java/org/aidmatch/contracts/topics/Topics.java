@@ -6,6 +6,9 @@ import org.aidmatch.contracts.events.ClockTicked;
 import org.aidmatch.contracts.events.MatchEvent;
 import org.aidmatch.contracts.events.OfferEvent;
 import org.aidmatch.contracts.events.RequestEvent;
+import org.aidmatch.contracts.organisations.ApiKey;
+import org.aidmatch.contracts.organisations.ApiKeyUsed;
+import org.aidmatch.contracts.organisations.Organisation;
 import org.aidmatch.contracts.topics.Topic.Retention;
 
 /** The topics of AidMatch, declared once. Nobody spells a topic name anywhere else. */
@@ -47,9 +50,24 @@ public final class Topics {
     public static final Topic<MatchCommand> MATCH_COMMANDS_DEAD_LETTER =
             new Topic<>("aid.match-commands.v1.dlt", MatchCommand.class, Retention.DEAD_LETTERS);
 
+    /** The directory of organisations, keyed by organisation id; compacted, so it holds each one's latest record. */
+    public static final Topic<Organisation> ORGANISATIONS =
+            new Topic<>("aid.organisations.v1", Organisation.class, Retention.LATEST_PER_KEY);
+
+    /**
+     * API keys issued through the directory, keyed by key id; compacted. A revoked key stays, as
+     * revoked, so that its organisation still sees it listed: a few hundred bytes per key ever issued.
+     */
+    public static final Topic<ApiKey> API_KEYS = new Topic<>("aid.api-keys.v1", ApiKey.class, Retention.LATEST_PER_KEY);
+
+    /** When each key was last used, keyed by key id; compacted. */
+    public static final Topic<ApiKeyUsed> API_KEY_USES =
+            new Topic<>("aid.api-key-uses.v1", ApiKeyUsed.class, Retention.LATEST_PER_KEY);
+
     /**
      * The topics every service expects to exist, all created with the same partition count. A topic
-     * added later keeps its records {@link Retention#FOR_EVER} unless it only holds dead letters.
+     * added later keeps its records {@link Retention#FOR_EVER} unless it only holds dead letters, or
+     * is a directory of states, compacted to the latest of each.
      */
     public static final List<Topic<?>> ALL = List.of(
             REQUESTS,
@@ -59,7 +77,10 @@ public final class Topics {
             MATCHES,
             REQUESTS_DEAD_LETTER,
             OFFERS_DEAD_LETTER,
-            MATCH_COMMANDS_DEAD_LETTER);
+            MATCH_COMMANDS_DEAD_LETTER,
+            ORGANISATIONS,
+            API_KEYS,
+            API_KEY_USES);
 
     /** Where a record of an input topic goes when the matcher cannot take it. */
     public static Topic<?> deadLetterOf(String inputTopic) {

@@ -9,5 +9,7 @@ public enum RequestStatus {
     /** Nothing open and nothing in matches on their way: see the delivered and closed quantities. */
     COMPLETED,
     CANCELLED,
-    EXPIRED
+    EXPIRED,
+    /** Withdrawn when its organisation was suspended. */
+    SUSPENDED
 }

@@ -66,7 +66,9 @@ public final class RequestView {
     private static final class Entry {
         private RequestPosted posted;
         private final PostingMatches matches = new PostingMatches(PostingMatches.Side.REQUEST);
-        private boolean cancelRequested;
+        /** Why its owner, a coordinator or a suspension closed it, before the matcher's closing is read. */
+        private CloseReason cancelRequested;
+
         private CloseReason closedAs;
         private Instant updatedAt;
 
@@ -78,7 +80,9 @@ public final class RequestView {
         }
 
         synchronized void cancelled(RequestCancelled event) {
-            cancelRequested = true;
+            if (cancelRequested == null) {
+                cancelRequested = event.closeReason();
+            }
             touch(event.occurredAt());
         }
 
@@ -133,7 +137,10 @@ public final class RequestView {
             if (closedAs == CloseReason.EXPIRED) {
                 return RequestStatus.EXPIRED;
             }
-            if (closedAs == CloseReason.CANCELLED || cancelRequested) {
+            if (closedAs == CloseReason.SUSPENDED || (closedAs == null && cancelRequested == CloseReason.SUSPENDED)) {
+                return RequestStatus.SUSPENDED;
+            }
+            if (closedAs == CloseReason.CANCELLED || cancelRequested != null) {
                 return RequestStatus.CANCELLED;
             }
             if (inMatches == 0) {

@@ -11,9 +11,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.aidmatch.contracts.events.AidEvent;
+import org.aidmatch.contracts.events.CloseReason;
 import org.aidmatch.contracts.events.RequestCancelled;
 import org.aidmatch.contracts.events.RequestPosted;
 import org.aidmatch.contracts.events.Urgency;
+import org.aidmatch.contracts.organisations.Role;
 import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.request.view.RequestState;
 import org.aidmatch.request.view.RequestStatus;
@@ -22,7 +24,6 @@ import org.aidmatch.service.kafka.EventPublisher;
 import org.aidmatch.service.kafka.TopicFollower;
 import org.aidmatch.service.problem.Problems;
 import org.aidmatch.service.security.Caller;
-import org.aidmatch.service.security.Role;
 import org.aidmatch.service.web.IdempotencyKeys;
 import org.aidmatch.service.web.PageOf;
 import org.aidmatch.service.web.ReadYourWrites;
@@ -165,6 +166,7 @@ class RequestController {
                         state.organization(),
                         state.supplyType(),
                         caller.organization(),
+                        CloseReason.CANCELLED,
                         Instant.now(),
                         AidEvent.CURRENT_SCHEMA_VERSION));
         return visible(id, caller);

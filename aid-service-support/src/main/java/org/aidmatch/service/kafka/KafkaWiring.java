@@ -2,7 +2,7 @@ package org.aidmatch.service.kafka;
 
 import java.time.Duration;
 import java.util.Map;
-import org.aidmatch.contracts.events.AidEvent;
+import org.aidmatch.contracts.TopicValue;
 import org.aidmatch.contracts.json.AidEventSerializer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -28,7 +28,7 @@ public class KafkaWiring {
     }
 
     @Bean
-    ProducerFactory<String, AidEvent> aidEventProducerFactory(KafkaProperties kafka) {
+    ProducerFactory<String, TopicValue> aidEventProducerFactory(KafkaProperties kafka) {
         Map<String, Object> config = kafka.buildProducerProperties();
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -43,12 +43,12 @@ public class KafkaWiring {
     }
 
     @Bean
-    KafkaTemplate<String, AidEvent> aidEventTemplate(ProducerFactory<String, AidEvent> producerFactory) {
+    KafkaTemplate<String, TopicValue> aidEventTemplate(ProducerFactory<String, TopicValue> producerFactory) {
         return new KafkaTemplate<>(producerFactory);
     }
 
     @Bean
-    EventPublisher eventPublisher(KafkaTemplate<String, AidEvent> template, DeclaredTopics topics) {
+    EventPublisher eventPublisher(KafkaTemplate<String, TopicValue> template, DeclaredTopics topics) {
         return new EventPublisher(template, ACK_TIMEOUT, topics);
     }
 }

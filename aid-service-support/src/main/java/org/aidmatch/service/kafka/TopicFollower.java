@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.aidmatch.contracts.events.AidEvent;
+import org.aidmatch.contracts.TopicValue;
 import org.aidmatch.contracts.json.EventSerde;
 import org.aidmatch.contracts.topics.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -43,8 +43,8 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
     private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
 
     private final Map<String, Object> consumerConfig;
-    private final Map<String, Topic<? extends AidEvent>> topicsByName = new HashMap<>();
-    private final Map<String, EventSerde<? extends AidEvent>> serdesByTopic = new HashMap<>();
+    private final Map<String, Topic<? extends TopicValue>> topicsByName = new HashMap<>();
+    private final Map<String, EventSerde<? extends TopicValue>> serdesByTopic = new HashMap<>();
     private final Consumer<FollowedEvent> view;
     private final ViewProgress progress;
     /** Where to go on after a failure: the offset after the last record applied, per partition. */
@@ -59,22 +59,31 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
 
     private Thread thread;
 
-    /** One event as read, with where it stands in its topic. */
-    public record FollowedEvent(AidEvent event, TopicPartition partition, long offset) {}
+    /** One event (or directory record) as read, with where it stands in its topic. */
+    public record FollowedEvent(TopicValue event, TopicPartition partition, long offset) {}
 
-    public TopicFollower(
-            Map<String, Object> consumerConfig, List<Topic<? extends AidEvent>> topics, Consumer<AidEvent> view) {
-        this(topics, consumerConfig, followed -> view.accept(followed.event()));
+    /**
+     * Follows topics whose values are all {@code V}s, such as events of the requests and matches
+     * topics, or the directory's records, and hands each to {@code view}.
+     */
+    @SuppressWarnings("unchecked")
+    public <V extends TopicValue> TopicFollower(
+            Map<String, Object> consumerConfig, List<? extends Topic<? extends V>> topics, Consumer<? super V> view) {
+        this(List.copyOf(topics), consumerConfig, followed -> view.accept((V) followed.event()));
     }
 
     /** For views that need to know each event's position, for instance to resume a stream. */
     public static TopicFollower withPositions(
-            Map<String, Object> consumerConfig, List<Topic<? extends AidEvent>> topics, Consumer<FollowedEvent> view) {
+            Map<String, Object> consumerConfig,
+            List<? extends Topic<? extends TopicValue>> topics,
+            Consumer<FollowedEvent> view) {
         return new TopicFollower(topics, consumerConfig, view);
     }
 
     private TopicFollower(
-            List<Topic<? extends AidEvent>> topics, Map<String, Object> consumerConfig, Consumer<FollowedEvent> view) {
+            List<? extends Topic<? extends TopicValue>> topics,
+            Map<String, Object> consumerConfig,
+            Consumer<FollowedEvent> view) {
         this.consumerConfig = new HashMap<>(consumerConfig);
         this.consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
         this.consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -84,7 +93,7 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
         // machine this kept the matcher from falling behind at 150 posts/s (BENCHMARKS.md).
         this.consumerConfig.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
         this.consumerConfig.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
-        for (Topic<? extends AidEvent> topic : topics) {
+        for (Topic<? extends TopicValue> topic : topics) {
             topicsByName.put(topic.name(), topic);
             serdesByTopic.put(topic.name(), topic.valueSerde());
         }
@@ -246,7 +255,7 @@ public final class TopicFollower implements SmartLifecycle, HealthIndicator {
     }
 
     private void apply(ConsumerRecord<String, byte[]> record, TopicPartition partition) {
-        AidEvent event;
+        TopicValue event;
         try {
             event = serdesByTopic.get(record.topic()).deserialize(record.topic(), record.value());
         } catch (SerializationException e) {

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.aidmatch.contracts.organisations.Role;
 import org.springframework.core.io.Resource;
 
 /**
@@ -66,7 +67,18 @@ public final class ApiKeys {
     }
 
     public Optional<Caller> find(String key) {
-        return key == null || key.isBlank() ? Optional.empty() : Optional.ofNullable(byDigest.get(sha256(key)));
+        return key == null || key.isBlank() ? Optional.empty() : findByDigest(sha256(key));
+    }
+
+    public Optional<Caller> findByDigest(String digest) {
+        return Optional.ofNullable(byDigest.get(digest));
+    }
+
+    /** The organisations the file names, so that the directory does not register another by the same name. */
+    public java.util.Set<String> organisations() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        byDigest.values().forEach(caller -> names.add(caller.organization()));
+        return names;
     }
 
     public int size() {

@@ -1,7 +1,13 @@
 package org.aidmatch.service.security;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Duration;
 import java.util.List;
+import org.aidmatch.contracts.organisations.Role;
+import org.aidmatch.service.directory.Directory;
+import org.aidmatch.service.directory.DirectoryFollower;
+import org.aidmatch.service.directory.KeyUses;
+import org.aidmatch.service.kafka.EventPublisher;
 import org.aidmatch.service.problem.ProblemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -24,8 +31,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may call what. Every {@code /api/**} call is authenticated; health, the API docs and the
- * static pages are public; every other actuator endpoint is for coordinators.
+ * Who may call what. Every {@code /api/**} call is authenticated but asking to join and the list
+ * of places (which the join form needs); health, the API docs and the static pages are public;
+ * every other actuator endpoint is for coordinators.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -45,6 +53,23 @@ public class ApiSecurity {
         ApiKeys keys = ApiKeys.load(resources.getResource(hasPrefix ? location : "file:" + location));
         log.info("Loaded {} API key(s) from {}", keys.size(), location);
         return keys;
+    }
+
+    /** Where organisations ask to join: the one {@code /api} call open to anyone. */
+    public static final String APPLICATIONS_PATH = "/api/v1/organisations/applications";
+
+    /** How long the check of a key not yet known here waits for the directory to catch up. */
+    private static final Duration KEY_CATCH_UP = Duration.ofSeconds(2);
+
+    @Bean
+    KeyUses keyUses(EventPublisher publisher, Directory directory, ApiSecurityProperties properties) {
+        return new KeyUses(publisher, directory, properties.keyUseInterval());
+    }
+
+    @Bean
+    KeyCallers keyCallers(ApiKeys file, Directory directory, DirectoryFollower follower, KeyUses uses) {
+        return new KeyCallers(
+                file, directory, follower::isLoaded, () -> follower.catchUpWithTopics(KEY_CATCH_UP), uses::used);
     }
 
     /** No user names and passwords: this also stops Boot from generating a default password. */
@@ -75,7 +100,11 @@ public class ApiSecurity {
 
     @Bean
     SecurityFilterChain apiSecurityFilterChain(
-            HttpSecurity http, ApiKeys keys, JsonMapper json, ApiSecurityProperties properties, Environment environment)
+            HttpSecurity http,
+            KeyCallers keys,
+            JsonMapper json,
+            ApiSecurityProperties properties,
+            Environment environment)
             throws Exception {
         ProblemWriter writer = new ProblemWriter(json);
         FailedSignIns failures = new FailedSignIns(properties.failedSignIns());
@@ -84,7 +113,7 @@ public class ApiSecurity {
                         environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"),
                         environment.getProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri"),
                         properties.jwt().audience())
-                .ifPresent(decoder -> configureBearerTokens(http, decoder, properties, problems));
+                .ifPresent(decoder -> configureBearerTokens(http, decoder, properties, problems, keys));
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
@@ -94,7 +123,8 @@ public class ApiSecurity {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frames -> frames.deny()))
                 .addFilterAfter(new SignInGate(failures, writer), HeaderWriterFilter.class)
-                .addFilterBefore(new ApiKeyFilter(keys, problems.unauthorized()), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(
+                        new ApiKeyFilter(keys, problems.unauthorized(), writer), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.unauthorized())
                         .accessDeniedHandler(problems.forbidden()))
                 // A live stream's later writes come back as ASYNC dispatches of a request already
@@ -105,6 +135,10 @@ public class ApiSecurity {
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole(Role.COORDINATOR.name())
+                        .requestMatchers(HttpMethod.POST, APPLICATIONS_PATH)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/areas")
+                        .permitAll()
                         .requestMatchers("/api/**")
                         .authenticated()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
@@ -122,10 +156,14 @@ public class ApiSecurity {
     }
 
     private static void configureBearerTokens(
-            HttpSecurity http, JwtDecoder decoder, ApiSecurityProperties properties, ProblemResponses problems) {
+            HttpSecurity http,
+            JwtDecoder decoder,
+            ApiSecurityProperties properties,
+            ProblemResponses problems,
+            KeyCallers keys) {
         try {
-            http.oauth2ResourceServer(oauth2 -> oauth2.jwt(
-                            jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtCallers(properties.jwt())))
+            http.oauth2ResourceServer(oauth2 -> oauth2.jwt(jwt ->
+                            jwt.decoder(decoder).jwtAuthenticationConverter(new JwtCallers(properties.jwt(), keys)))
                     .authenticationEntryPoint(problems.unauthorized()));
         } catch (Exception e) {
             throw new IllegalStateException("cannot set up bearer tokens", e);

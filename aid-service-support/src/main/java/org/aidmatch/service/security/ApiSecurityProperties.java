@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cors which other origins' pages may call this service from a browser
  * @param connectSources origins beyond this one that this service's own pages may call (the
  *     portal, served by the matcher, calls the request and offer services)
+ * @param keyUseInterval how often each instance reports that a directory key was used; a key's
+ *     last use is known to within this
+ * @param applications how many organisations may ask to join, per address and in all
  */
 @ConfigurationProperties("aidmatch.security")
 public record ApiSecurityProperties(
@@ -22,7 +25,9 @@ public record ApiSecurityProperties(
         @DefaultValue Jwt jwt,
         @DefaultValue FailedSignIns failedSignIns,
         @DefaultValue Cors cors,
-        @DefaultValue List<String> connectSources) {
+        @DefaultValue List<String> connectSources,
+        @DefaultValue("1m") Duration keyUseInterval,
+        @DefaultValue Applications applications) {
 
     public ApiSecurityProperties {
         connectSources =
@@ -52,6 +57,17 @@ public record ApiSecurityProperties(
             @DefaultValue("org") String organizationClaim,
             @DefaultValue("roles") String rolesClaim,
             String audience) {}
+
+    /**
+     * @param perAddress applications one address may send within {@code per}
+     * @param per how long that bucket takes to refill
+     * @param pendingLimit how many applications may wait for a coordinator at once; beyond it new
+     *     ones are refused with 503, so a flood cannot grow the directory without bound
+     */
+    public record Applications(
+            @DefaultValue("5") int perAddress,
+            @DefaultValue("1h") Duration per,
+            @DefaultValue("1000") int pendingLimit) {}
 
     /**
      * @param limit failed sign-ins an address may make in a row

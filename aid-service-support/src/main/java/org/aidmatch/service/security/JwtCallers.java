@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.aidmatch.contracts.organisations.Role;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -17,9 +18,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
 final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final ApiSecurityProperties.Jwt claims;
+    private final KeyCallers keys;
 
-    JwtCallers(ApiSecurityProperties.Jwt claims) {
+    JwtCallers(ApiSecurityProperties.Jwt claims, KeyCallers keys) {
         this.claims = claims;
+        this.keys = keys;
     }
 
     @Override
@@ -28,7 +31,11 @@ final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
         if (organization == null || organization.isBlank()) {
             throw refused("The token has no '" + claims.organizationClaim() + "' claim naming the organisation.");
         }
-        Caller caller = new Caller(organization, roles(jwt.getClaim(claims.rolesClaim())));
+        if (keys.stillActive(organization).orElse(null) instanceof KeyCallers.Refused refused) {
+            throw refused(refused.reason().replace("Unknown API key: ", "The token's organisation "));
+        }
+        // Key administration by token is for coordinators; an identity provider's user is not an admin of keys.
+        Caller caller = new Caller(organization, roles(jwt.getClaim(claims.rolesClaim())), false, null);
         var authorities = caller.roles().stream()
                 .map(role -> new SimpleGrantedAuthority(role.authority()))
                 .toList();

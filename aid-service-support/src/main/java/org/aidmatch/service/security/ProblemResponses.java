@@ -2,6 +2,7 @@ package org.aidmatch.service.security;
 
 import org.aidmatch.service.problem.ProblemWriter;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -24,7 +25,7 @@ final class ProblemResponses {
                 failures.failed(request, e.getMessage());
                 detail = e instanceof InvalidBearerTokenException
                         ? "The bearer token was not accepted."
-                        : e.getMessage() != null && e.getMessage().startsWith("Unknown") ? e.getMessage() : detail;
+                        : e instanceof BadCredentialsException && e.getMessage() != null ? e.getMessage() : detail;
             }
             response.setHeader("WWW-Authenticate", "ApiKey header=\"X-Api-Key\", Bearer");
             problems.write(

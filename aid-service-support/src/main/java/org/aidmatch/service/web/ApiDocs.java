@@ -137,14 +137,17 @@ public class ApiDocs {
         if (path.contains("{")) {
             errors.put("404", "No such item, or one your organisation may not see");
         }
+        boolean directory = path.startsWith("/api/v1/organisations");
         if (method == PathItem.HttpMethod.POST) {
             if (takesIdempotencyKey(operation)) {
                 errors.put("409", "The Idempotency-Key was used before with a different body");
+            } else if (directory) {
+                errors.put("409", "The organisation's status does not allow this, or its name is taken");
             }
             errors.put("413", "The body is larger than " + BodySizeLimit.limitFor(method.name(), path) / 1024 + " KiB");
             errors.put("415", "The body is not " + bodyTypes(operation));
         }
-        if (method == PathItem.HttpMethod.DELETE) {
+        if (method == PathItem.HttpMethod.DELETE && !directory) {
             errors.put("409", "Nothing is left to cancel or withdraw");
         }
         errors.put("429", "Too many failed sign-ins from your address, or too many open streams; see Retry-After");

@@ -2,6 +2,7 @@ package org.aidmatch.service.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.text.Collator;
 import java.time.Duration;
@@ -39,6 +40,7 @@ public class AreasController {
             summary = "List countries and UN M49 areas",
             description =
                     "Every country (ISO 3166-1 alpha-2) and every UN M49 area (world, continents, sub-regions, groupings) with its name in the asked language (CLDR; English when unknown) and how many countries it covers. Areas first, widest first; then countries by name.")
+    @SecurityRequirements
     @GetMapping(path = "/api/v1/areas", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<List<Area>> areas(
             @Parameter(description = "A BCP 47 language tag such as ar or fr; default: the request's Accept-Language")

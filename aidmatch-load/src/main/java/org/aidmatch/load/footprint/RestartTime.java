@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.aidmatch.contracts.TopicValue;
 import org.aidmatch.contracts.catalogue.SupplyCatalogue;
 import org.aidmatch.contracts.catalogue.SupplyType;
 import org.aidmatch.contracts.events.AidEvent;
@@ -72,7 +73,7 @@ public final class RestartTime {
                 256 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG,
                 "lz4");
-        try (KafkaProducer<String, AidEvent> producer =
+        try (KafkaProducer<String, TopicValue> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new AidEventSerializer())) {
             for (int i = from; i < from + count; i++) {
                 String supply = supplyTypes.get(i % supplyTypes.size());

@@ -102,7 +102,9 @@ public final class ViewFootprint {
         for (int i = 0; i < items; i++) {
             book.apply(request(i), AT);
             if (closed) {
-                book.apply(new RequestCancelled("c" + i, "r" + i, "org", "PPE-GOWN", "org", AT, 1), AT);
+                book.apply(
+                        new RequestCancelled("c" + i, "r" + i, "org", "PPE-GOWN", "org", CloseReason.CANCELLED, AT, 1),
+                        AT);
             }
         }
         return book;

@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.aidmatch.contracts.TopicValue;
 import org.aidmatch.contracts.events.AidEvent;
 import org.aidmatch.contracts.events.ClockTicked;
 import org.aidmatch.contracts.topics.Topics;
@@ -30,12 +31,12 @@ public final class ClockTicker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ClockTicker.class);
 
-    private final KafkaTemplate<String, AidEvent> template;
+    private final KafkaTemplate<String, TopicValue> template;
     private final DeclaredTopics topics;
     private final Duration interval;
     private ScheduledExecutorService scheduler;
 
-    public ClockTicker(KafkaTemplate<String, AidEvent> template, DeclaredTopics topics, Duration interval) {
+    public ClockTicker(KafkaTemplate<String, TopicValue> template, DeclaredTopics topics, Duration interval) {
         this.template = template;
         this.topics = topics;
         this.interval = interval;

@@ -71,6 +71,29 @@ public final class CoordinatorView {
     private final List<Consumer<Decision>> listeners = new CopyOnWriteArrayList<>();
     private StreamPosition position = StreamPosition.START;
 
+    /** A request or offer the matcher has not closed. */
+    public record OpenPosting(boolean request, String id, String supplyType) {}
+
+    /**
+     * The requests and offers of an organisation that the matcher has not closed, for a suspension
+     * to withdraw; a scan of every posting, which a rare coordinator's decision can afford.
+     */
+    public synchronized List<OpenPosting> openPostingsOf(String organization) {
+        List<OpenPosting> open = new ArrayList<>();
+        requests.forEach((id, item) -> {
+            if (item.posted() && !item.closed && organization.equals(item.organization)) {
+                open.add(new OpenPosting(true, id, item.supplyType));
+            }
+        });
+        offers.forEach((id, item) -> {
+            if (item.posted() && !item.closed && organization.equals(item.organization)) {
+                open.add(new OpenPosting(false, id, item.supplyType));
+            }
+        });
+        open.sort(Comparator.comparing(OpenPosting::id));
+        return open;
+    }
+
     /** One page of matches, and how many passed the filter in all. */
     public record MatchPage(List<MatchDetails> items, long total) {}
 
@@ -90,12 +113,14 @@ public final class CoordinatorView {
         if (followed.event() instanceof RequestPosted posted) {
             changeRequest(posted.requestId(), item -> {
                 item.supplyType = posted.supplyType();
+                item.organization = posted.organization();
                 item.country = posted.country();
                 item.quantity = posted.quantity();
             });
         } else if (followed.event() instanceof OfferPosted posted) {
             changeOffer(posted.offerId(), item -> {
                 item.supplyType = posted.supplyType();
+                item.organization = posted.organization();
                 item.serviceArea = posted.serviceArea();
                 item.quantity = posted.quantity();
             });

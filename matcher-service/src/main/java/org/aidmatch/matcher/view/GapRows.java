@@ -28,6 +28,7 @@ final class GapRows {
     /** A request or offer, reduced to what the gaps need; fields stay unknown until its posting is read. */
     static final class Item {
         String supplyType;
+        String organization;
         String country;
         List<String> serviceArea = List.of();
         long quantity;

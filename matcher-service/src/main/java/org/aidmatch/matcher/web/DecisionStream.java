@@ -10,11 +10,11 @@ import java.util.function.Consumer;
 import org.aidmatch.contracts.events.CommandRefused;
 import org.aidmatch.contracts.events.MatchMade;
 import org.aidmatch.contracts.events.MatchStatusChanged;
+import org.aidmatch.contracts.organisations.Role;
 import org.aidmatch.matcher.view.CoordinatorView;
 import org.aidmatch.matcher.view.Decision;
 import org.aidmatch.matcher.view.StreamPosition;
 import org.aidmatch.service.security.Caller;
-import org.aidmatch.service.security.Role;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**

@@ -9,5 +9,7 @@ public enum OfferStatus {
     /** Nothing open and nothing in matches on their way: see the delivered and closed quantities. */
     COMPLETED,
     WITHDRAWN,
-    EXPIRED
+    EXPIRED,
+    /** Withdrawn when its organisation was suspended. */
+    SUSPENDED
 }

@@ -66,7 +66,9 @@ public final class OfferView {
     private static final class Entry {
         private OfferPosted posted;
         private final PostingMatches matches = new PostingMatches(PostingMatches.Side.OFFER);
-        private boolean withdrawRequested;
+        /** Why its owner, a coordinator or a suspension closed it, before the matcher's closing is read. */
+        private CloseReason withdrawRequested;
+
         private CloseReason closedAs;
         private Instant updatedAt;
 
@@ -78,7 +80,9 @@ public final class OfferView {
         }
 
         synchronized void withdrawn(OfferWithdrawn event) {
-            withdrawRequested = true;
+            if (withdrawRequested == null) {
+                withdrawRequested = event.closeReason();
+            }
             touch(event.occurredAt());
         }
 
@@ -133,7 +137,10 @@ public final class OfferView {
             if (closedAs == CloseReason.EXPIRED) {
                 return OfferStatus.EXPIRED;
             }
-            if (closedAs == CloseReason.CANCELLED || withdrawRequested) {
+            if (closedAs == CloseReason.SUSPENDED || (closedAs == null && withdrawRequested == CloseReason.SUSPENDED)) {
+                return OfferStatus.SUSPENDED;
+            }
+            if (closedAs == CloseReason.CANCELLED || withdrawRequested != null) {
                 return OfferStatus.WITHDRAWN;
             }
             if (inMatches == 0) {

@@ -12,8 +12,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.aidmatch.contracts.events.AidEvent;
+import org.aidmatch.contracts.events.CloseReason;
 import org.aidmatch.contracts.events.OfferPosted;
 import org.aidmatch.contracts.events.OfferWithdrawn;
+import org.aidmatch.contracts.organisations.Role;
 import org.aidmatch.contracts.regions.Regions;
 import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.offer.view.OfferState;
@@ -23,7 +25,6 @@ import org.aidmatch.service.kafka.EventPublisher;
 import org.aidmatch.service.kafka.TopicFollower;
 import org.aidmatch.service.problem.Problems;
 import org.aidmatch.service.security.Caller;
-import org.aidmatch.service.security.Role;
 import org.aidmatch.service.web.IdempotencyKeys;
 import org.aidmatch.service.web.PageOf;
 import org.aidmatch.service.web.ReadYourWrites;
@@ -148,6 +149,7 @@ class OfferController {
                         state.organization(),
                         state.supplyType(),
                         caller.organization(),
+                        CloseReason.CANCELLED,
                         Instant.now(),
                         AidEvent.CURRENT_SCHEMA_VERSION));
         return visible(id, caller);
