@@ -35,7 +35,8 @@ export function url(service, path) {
 }
 
 export async function call(service, path, { method = 'GET', body, contentType, raw = false, signal, headers = {} } = {}) {
-  const sent = { 'X-Api-Key': apiKey(), 'Accept-Language': language(), ...headers };
+  const sent = { 'Accept-Language': language(), ...headers };
+  if (apiKey()) sent['X-Api-Key'] = apiKey();
   let payload = body;
   if (body !== undefined && contentType === undefined) {
     sent['Content-Type'] = 'application/json';

@@ -4,21 +4,26 @@ import { apiKey, call, configure, forgetKey, rememberKey } from './api.js';
 import { useLibraries } from './atlas.js';
 import { loadCatalogue, loadPlaces } from './catalogue.js';
 import { startCoordinator } from './coordinator.js';
+import { placeOrganisationFields } from './directory.js';
 import { $ } from './dom.js';
 import { startDonor } from './donor.js';
 import { describe } from './forms.js';
 import { init, languages, onLanguageChange, t, use } from './i18n.js';
+import { wireJoin } from './join.js';
+import { startOwnKeys } from './keys.js';
+import { startOrganisations } from './organisations.js';
 import { startRequester } from './requester.js';
 import { endSession, running } from './session.js';
 
-const VIEWS = { REQUESTER: 'requester-view', DONOR: 'donor-view', COORDINATOR: 'coordinator-view' };
+const VIEWS = ['requester-view', 'donor-view', 'coordinator-view', 'organisations-view', 'keys-view'];
 let signedIn = null;
 
 function showSignIn(message) {
   endSession();
   signedIn = null;
   $('sign-in').hidden = false;
-  Object.values(VIEWS).forEach((id) => { $(id).hidden = true; });
+  $('join').hidden = true;
+  VIEWS.forEach((id) => { $(id).hidden = true; });
   $('role-nav').hidden = true;
   $('sign-out').hidden = true;
   $('who').textContent = '';
@@ -37,16 +42,31 @@ async function start() {
   signedIn = me;
   await loadCatalogue();
   $('sign-in').hidden = true;
+  $('join').hidden = true;
   $('sign-out').hidden = false;
   $('who').textContent = t('signIn.as', { organization: me.organization });
-  const roles = me.roles.filter((role) => VIEWS[role]);
-  $('role-nav').hidden = roles.length < 2;
-  document.querySelectorAll('#role-nav a').forEach((link) => { link.parentElement.hidden = !roles.includes(link.dataset.role); });
-  Object.entries(VIEWS).forEach(([role, id]) => { $(id).hidden = !roles.includes(role); });
-  if (roles.includes('REQUESTER')) startRequester();
-  if (roles.includes('DONOR')) startDonor();
-  if (roles.includes('COORDINATOR')) startCoordinator();
-  if (roles.length === 0) showSignIn(t('signIn.noRole'));
+  const views = viewsFor(me);
+  $('role-nav').hidden = views.length < 2;
+  document.querySelectorAll('#role-nav a').forEach((link) => { link.parentElement.hidden = !views.includes(link.dataset.view); });
+  VIEWS.forEach((id) => { $(id).hidden = !views.includes(id); });
+  if (me.roles.includes('REQUESTER')) startRequester();
+  if (me.roles.includes('DONOR')) startDonor();
+  if (me.roles.includes('COORDINATOR')) { startCoordinator(); startOrganisations(); }
+  if (views.includes('keys-view')) startOwnKeys(me.organization);
+  if (me.roles.length === 0) showSignIn(t('signIn.noRole'));
+}
+
+/**
+ * The views a caller's roles allow; an admin key of an organisation in the directory also sees
+ * its keys (a coordinator sees every organisation's keys in the directory view).
+ */
+function viewsFor(me) {
+  const views = [];
+  if (me.roles.includes('REQUESTER')) views.push('requester-view');
+  if (me.roles.includes('DONOR')) views.push('donor-view');
+  if (me.roles.includes('COORDINATOR')) views.push('coordinator-view', 'organisations-view');
+  else if (me.keyAdmin && me.status === 'ACTIVE') views.push('keys-view');
+  return views;
 }
 
 function languageSwitch() {
@@ -66,6 +86,7 @@ async function boot() {
   const settings = await (await fetch('/portal/settings')).json();
   configure(settings);
   useLibraries(settings.libraries);
+  placeOrganisationFields();
   await init(settings.languages);
   languageSwitch();
   onLanguageChange(async (code) => {
@@ -85,6 +106,10 @@ async function boot() {
     start();
   });
   $('sign-out').addEventListener('click', () => { forgetKey(); showSignIn(); });
+  wireJoin({
+    show: () => { $('sign-in').hidden = true; $('join').hidden = false; },
+    back: () => showSignIn(),
+  });
   // for the browser test, which checks that signing in again leaves one set of pollers
   window.aidmatchPortal = { running };
   document.body.classList.add('ready');

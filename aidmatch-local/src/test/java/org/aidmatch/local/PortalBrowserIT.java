@@ -69,14 +69,7 @@ class PortalBrowserIT {
                 Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
                 "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
         dataDir = Files.createTempDirectory("portal-it");
-        settings = new LocalSettings(
-                dataDir,
-                FreePorts.next(),
-                FreePorts.next(),
-                FreePorts.next(),
-                FreePorts.next(),
-                FreePorts.next(),
-                TestApiKeys.file().toString());
+        settings = FreePorts.settings(dataDir);
         stack = LocalStack.start(settings);
         Files.createDirectories(downloads());
         browser = chromium();
@@ -302,6 +295,81 @@ class PortalBrowserIT {
         switchTo(TestApiKeys.COORDINATOR);
         wait.until(ExpectedConditions.textToBe(By.id("connection"), "Live"));
         assertThat(runningPollers()).isEqualTo(pollers);
+    }
+
+    @Test
+    @Order(6)
+    void a_new_ngo_asks_to_join_is_approved_and_given_a_key_and_posts_an_offer_with_it() throws IOException {
+        String ngo = "Turkana Health Alliance";
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("join-open"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("join-form")));
+        browser.findElement(By.cssSelector("#join-form button[type=submit]")).click();
+        assertThat(browser.findElement(By.id("join-roles-error")).getText())
+                .as("the page's own checks come first")
+                .isNotBlank();
+        browser.findElement(By.id("join-name")).sendKeys(ngo);
+        wait.until(d ->
+                new Select(d.findElement(By.id("join-country"))).getOptions().size() > 100);
+        new Select(browser.findElement(By.id("join-country"))).selectByValue("KE");
+        new Select(browser.findElement(By.id("join-type"))).selectByValue("NGO");
+        browser.findElement(By.id("join-contactEmail")).sendKeys("logistics@turkana-health.example");
+        browser.findElement(By.cssSelector("#join-form input[name=roles][value=DONOR]"))
+                .click();
+        browser.findElement(By.id("join-note"))
+                .sendKeys("We run mobile clinics in Turkana and hold 2,000 pulse oximeters.");
+        browser.findElement(By.cssSelector("#join-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("join-notice"), "waits for a coordinator"));
+        checkAccessibility("join");
+        checkPhoneWidth();
+        screenshots("join");
+        browser.findElement(By.id("join-back")).click();
+
+        signIn(TestApiKeys.COORDINATOR);
+        browser.findElement(By.cssSelector("#role-nav a[href='#organisations-view']"))
+                .click();
+        By application = By.xpath("//ol[@id='applications-list']/li[.//h3[text()='" + ngo + "']]");
+        WebElement pending = wait.until(ExpectedConditions.visibilityOfElementLocated(application));
+        assertThat(pending.getText()).contains("Kenya", "logistics@turkana-health.example", "mobile clinics");
+        pending.findElement(By.tagName("textarea")).sendKeys("Registered with the Kenya NGO Coordination Board");
+        pending.findElement(By.cssSelector("button.primary")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(application));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("org-keys-panel-admin")))
+                .click();
+        browser.findElement(By.id("org-keys-panel-label")).sendKeys("first admin key");
+        browser.findElement(By.cssSelector("#org-keys-panel form button[type=submit]"))
+                .click();
+        String key = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#org-keys-panel-issued code.key")))
+                .getText();
+        assertThat(key).startsWith("am_");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#org-keys-panel table"), "first admin key"));
+        assertThat(browser.findElement(By.cssSelector("#org-keys-panel table")).getText())
+                .as("the list shows a prefix, never the key")
+                .doesNotContain(key)
+                .contains(key.substring(0, 10));
+        assertThat(browser.findElement(By.id("directory")).getText()).contains(ngo);
+        checkAccessibility("organisations");
+        shoot("portal-organisations-en.png");
+
+        switchTo(key);
+        assertThat(browser.findElement(By.id("who")).getText()).contains(ngo);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("donor-view")));
+        assertThat(browser.findElement(By.id("requester-view")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("keys-view")).isDisplayed())
+                .as("an admin key sees its organisation's keys")
+                .isTrue();
+        new Select(browser.findElement(By.id("offer-supplyType"))).selectByValue(OXIMETER);
+        browser.findElement(By.id("offer-quantity")).sendKeys("2000");
+        new Select(browser.findElement(By.id("offer-serviceArea"))).selectByValue("KE");
+        browser.findElement(By.cssSelector("#offer-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("offer-notice"), "2,000"));
+        JsonNode offers = ApiClient.onPort(settings.offerPort())
+                .get("/api/v1/offers?size=100", TestApiKeys.COORDINATOR)
+                .json();
+        assertThat(offers.get("items").findValuesAsString("organization")).contains(ngo);
+        checkAccessibility("keys");
     }
 
     // --- the stories' steps
