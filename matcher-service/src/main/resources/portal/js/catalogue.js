@@ -1,15 +1,20 @@
 // The supply catalogue and the places (countries and UN M49 areas, named by CLDR in the page's
 // language), as the services serve them: the portal keeps no list of its own.
 import { call } from './api.js';
-import { has, language, number, t } from './i18n.js';
+import { has, language, number, t, translated } from './i18n.js';
 
 let supplyTypes = [];
 let places = [];
 const placeByCode = new Map();
 
 export async function loadCatalogue() {
-  supplyTypes = await call('matcher', '/api/v1/supply-types');
+  await loadSupplyTypes();
   await loadPlaces();
+}
+
+/** Reads the catalogue again, as coordinators change it. */
+export async function loadSupplyTypes() {
+  supplyTypes = await call('matcher', '/api/v1/supply-types');
 }
 
 export async function loadPlaces() {
@@ -25,14 +30,21 @@ export const place = (code) => placeByCode.get(code);
 
 export function supplyName(code) {
   const type = supplyTypes.find((candidate) => candidate.code === code);
-  if (has('supply.' + code)) return t('supply.' + code);
-  return type ? type.name : code;
+  // English reads the catalogue itself, so a coordinator's renaming shows at once; another
+  // language shows its translation of a seed type's name, if it has one.
+  const key = 'supply.' + code;
+  if (translated(key)) return t(key);
+  if (type) return type.name;
+  return has(key) ? t(key) : code;
 }
 
 export function unitOf(code) {
   const type = supplyTypes.find((candidate) => candidate.code === code);
-  return type ? t('unit.' + type.unit) : '';
+  return type ? unitName(type.unit) : '';
 }
+
+/** A unit in the page's language; a unit a coordinator added since, as it was written. */
+export const unitName = (unit) => (has('unit.' + unit) ? t('unit.' + unit) : unit);
 
 export const placeName = (code) => (placeByCode.get(code) || { name: code }).name;
 
@@ -50,7 +62,7 @@ function option(value, text) {
   return node;
 }
 
-/** Supply types by category, each shown with its unit. */
+/** Supply types by category, each shown with its unit; a filter also lists retired ones, a posting form does not. */
 export function fillSupplySelect(select, { withAll = false } = {}) {
   const chosen = select.value;
   select.replaceChildren();
@@ -59,8 +71,8 @@ export function fillSupplySelect(select, { withAll = false } = {}) {
   for (const category of categories) {
     const group = document.createElement('optgroup');
     group.label = t('category.' + category);
-    supplyTypes.filter((type) => type.category === category).forEach((type) => {
-      group.append(option(type.code, supplyName(type.code) + ' · ' + t('unit.' + type.unit)));
+    supplyTypes.filter((type) => type.category === category && (withAll || !type.retired)).forEach((type) => {
+      group.append(option(type.code, supplyName(type.code) + ' · ' + unitName(type.unit)));
     });
     select.append(group);
   }

@@ -56,6 +56,9 @@ export function t(key, params = {}) {
 /** Whether the language has its own message for the key (supply names fall back to the catalogue's). */
 export const has = (key) => key in messages || key in english;
 
+/** Whether this language, not English, has a message for the key. */
+export const translated = (key) => current !== 'en' && key in messages;
+
 export function apply(root) {
   root.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
   for (const attribute of ['placeholder', 'title', 'aria-label']) {

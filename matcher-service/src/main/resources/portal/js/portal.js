@@ -13,9 +13,10 @@ import { wireJoin } from './join.js';
 import { startOwnKeys } from './keys.js';
 import { startOrganisations } from './organisations.js';
 import { startRequester } from './requester.js';
+import { startCatalogue } from './supplies.js';
 import { endSession, running } from './session.js';
 
-const VIEWS = ['requester-view', 'donor-view', 'coordinator-view', 'organisations-view', 'keys-view'];
+const VIEWS = ['requester-view', 'donor-view', 'coordinator-view', 'organisations-view', 'catalogue-view', 'keys-view'];
 let signedIn = null;
 
 function showSignIn(message) {
@@ -51,7 +52,7 @@ async function start() {
   VIEWS.forEach((id) => { $(id).hidden = !views.includes(id); });
   if (me.roles.includes('REQUESTER')) startRequester();
   if (me.roles.includes('DONOR')) startDonor();
-  if (me.roles.includes('COORDINATOR')) { startCoordinator(); startOrganisations(); }
+  if (me.roles.includes('COORDINATOR')) { startCoordinator(); startOrganisations(); startCatalogue(); }
   if (views.includes('keys-view')) startOwnKeys(me.organization);
   if (me.roles.length === 0) showSignIn(t('signIn.noRole'));
 }
@@ -64,7 +65,7 @@ function viewsFor(me) {
   const views = [];
   if (me.roles.includes('REQUESTER')) views.push('requester-view');
   if (me.roles.includes('DONOR')) views.push('donor-view');
-  if (me.roles.includes('COORDINATOR')) views.push('coordinator-view', 'organisations-view');
+  if (me.roles.includes('COORDINATOR')) views.push('coordinator-view', 'organisations-view', 'catalogue-view');
   else if (me.keyAdmin && me.status === 'ACTIVE') views.push('keys-view');
   return views;
 }

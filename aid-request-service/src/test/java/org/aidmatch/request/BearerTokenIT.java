@@ -17,11 +17,20 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
+import org.aidmatch.contracts.organisations.Organisation;
+import org.aidmatch.contracts.organisations.OrganisationStatus;
+import org.aidmatch.contracts.organisations.OrganisationType;
+import org.aidmatch.contracts.organisations.Role;
+import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.testing.ApiClient;
 import org.aidmatch.testing.ApiClient.Response;
+import org.aidmatch.testing.KafkaTestBroker;
 import org.aidmatch.testing.ServiceTestProperties;
+import org.aidmatch.testing.TopicWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -131,6 +140,37 @@ class BearerTokenIT {
         // the same claims, properly signed, are accepted: the refusals above are for what was changed
         assertThat(postWith(sign(SIGNING_KEY, claims(org, roles).build())).status())
                 .isEqualTo(201);
+    }
+
+    @Test
+    void a_token_of_an_organisation_the_directory_suspended_is_refused() {
+        String org = "Ministry of Health, Republic of Tajikistan";
+        assertThat(postWith(sign(SIGNING_KEY, org, List.of("REQUESTER"))).status())
+                .isEqualTo(201);
+        try (TopicWriter directory = new TopicWriter(KafkaTestBroker.bootstrapServers())) {
+            directory.send(
+                    Topics.ORGANISATIONS,
+                    new Organisation(
+                            org,
+                            "TJ",
+                            OrganisationType.MINISTRY,
+                            "aid@moh.example.tj",
+                            Set.of(Role.REQUESTER),
+                            OrganisationStatus.SUSPENDED,
+                            "SIRONET Coordination Desk",
+                            Instant.now(),
+                            List.of(),
+                            1,
+                            Instant.now(),
+                            Organisation.CURRENT_SCHEMA_VERSION));
+        }
+        Instant deadline = Instant.now().plusSeconds(10);
+        Response refused = postWith(sign(SIGNING_KEY, org, List.of("REQUESTER")));
+        while (refused.status() != 401 && Instant.now().isBefore(deadline)) {
+            refused = postWith(sign(SIGNING_KEY, org, List.of("REQUESTER")));
+        }
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
     }
 
     @Test

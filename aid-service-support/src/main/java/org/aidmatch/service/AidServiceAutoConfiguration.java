@@ -1,5 +1,6 @@
 package org.aidmatch.service;
 
+import org.aidmatch.service.catalogue.CatalogueWiring;
 import org.aidmatch.service.directory.DirectoryWiring;
 import org.aidmatch.service.kafka.KafkaWiring;
 import org.aidmatch.service.onboarding.OnboardingWiring;
@@ -27,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Import({
     KafkaWiring.class,
     DirectoryWiring.class,
+    CatalogueWiring.class,
     OnboardingWiring.class,
     ProblemHandlers.class,
     ContainerProblems.class,

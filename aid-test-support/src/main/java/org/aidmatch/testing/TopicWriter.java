@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import org.aidmatch.contracts.TopicValue;
 import org.aidmatch.contracts.commands.MatchCommand;
 import org.aidmatch.contracts.events.AidEvent;
 import org.aidmatch.contracts.events.RequestEvent;
@@ -43,8 +44,8 @@ public final class TopicWriter implements AutoCloseable {
                 new ByteArraySerializer());
     }
 
-    /** Writes the event keyed by supply type and stamped with its own time, and waits for the ack. */
-    public <V extends AidEvent> void send(Topic<V> topic, V event) {
+    /** Writes the event (or directory record) under its key, stamped with its own time, and waits for the ack. */
+    public <V extends TopicValue> void send(Topic<V> topic, V event) {
         send(new ProducerRecord<>(
                 topic.name(),
                 null,

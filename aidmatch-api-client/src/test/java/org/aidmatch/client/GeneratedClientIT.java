@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.aidmatch.client.api.RequestsApi;
 import org.aidmatch.client.model.PostRequestBody;
-import org.aidmatch.client.model.PostRequestBody.SupplyTypeEnum;
 import org.aidmatch.client.model.PostRequestBody.UrgencyEnum;
 import org.aidmatch.client.model.RequestState;
 import org.aidmatch.contracts.json.EventJson;
@@ -66,7 +65,7 @@ class GeneratedClientIT extends ServiceOverHttpTest {
     @Test
     void post_read_list_and_cancel_then_meet_a_400_a_404_and_a_409() throws Exception {
         PostRequestBody need = new PostRequestBody()
-                .supplyType(SupplyTypeEnum.EQ_PULSE_OXIMETER)
+                .supplyType("EQ-PULSE-OXIMETER")
                 .quantity(120L)
                 .country("kg")
                 .urgency(UrgencyEnum.CRITICAL)
@@ -87,7 +86,7 @@ class GeneratedClientIT extends ServiceOverHttpTest {
                 ApiException.class,
                 () -> requests.postRequest(
                         new PostRequestBody()
-                                .supplyType(SupplyTypeEnum.PPE_GOWN)
+                                .supplyType("PPE-GOWN")
                                 .quantity(0L)
                                 .country("KE"),
                         null));

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.aidmatch.testing.ApiClient;
 import org.aidmatch.testing.ApiClient.Response;
 import org.aidmatch.testing.TestApiKeys;
@@ -47,13 +44,14 @@ class OnboardingStoryIT {
             String first = issued(matcher.post(org + "/keys", TestApiKeys.COORDINATOR, """
                     {"label":"first","admin":true}"""));
 
-            String offerId = created(offers.post("/api/v1/offers", first, """
+            String offerId = Stories.created(offers.post("/api/v1/offers", first, """
                     {"supplyType":"PPE-GOWN","quantity":100,"serviceArea":["KE"]}"""));
-            String requestPath =
-                    "/api/v1/requests/" + created(requests.post("/api/v1/requests", TestApiKeys.REQUESTER, """
+            String requestPath = "/api/v1/requests/"
+                    + Stories.created(requests.post("/api/v1/requests", TestApiKeys.REQUESTER, """
                     {"supplyType":"PPE-GOWN","quantity":100,"country":"KE","urgency":"HIGH"}"""));
-            JsonNode proposal = await(
-                    () -> firstMatch(requests.get(requestPath, TestApiKeys.REQUESTER), ORG), match -> match != null);
+            JsonNode proposal = Stories.eventually(
+                    () -> Stories.matchWith(requests.get(requestPath, TestApiKeys.REQUESTER), ORG),
+                    match -> match != null);
             assertThat(proposal.get("status").asString()).isEqualTo("PROPOSED");
 
             String second = issued(matcher.post(org + "/keys", first, """
@@ -68,32 +66,34 @@ class OnboardingStoryIT {
             }
             assertThat(matcher.delete(org + "/keys/" + firstId, second).status())
                     .isEqualTo(200);
-            assertThat(await(
+            assertThat(Stories.eventually(
                             () -> offers.get("/api/v1/offers/" + offerId, first).status(), status -> status == 401))
                     .isEqualTo(401);
-            assertThat(await(() -> requests.get("/api/v1/me", first).status(), status -> status == 401))
+            assertThat(Stories.eventually(
+                            () -> requests.get("/api/v1/me", first).status(), status -> status == 401))
                     .isEqualTo(401);
             assertThat(offers.get("/api/v1/offers/" + offerId, second).status())
                     .as("the new key goes on working")
                     .isEqualTo(200);
 
-            created(offers.post("/api/v1/offers", TestApiKeys.OTHER_DONOR, """
+            Stories.created(offers.post("/api/v1/offers", TestApiKeys.OTHER_DONOR, """
                     {"supplyType":"PPE-GOWN","quantity":100,"serviceArea":["014"]}"""));
             Response suspended = matcher.post(org + "/suspension", TestApiKeys.COORDINATOR, """
                     {"note":"Registration lapsed with the NGO board"}""");
             assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
             assertThat(suspended.json().get("offersWithdrawn").asInt()).isEqualTo(1);
-            assertThat(await(() -> offers.get("/api/v1/me", second).status(), status -> status == 401))
+            assertThat(Stories.eventually(() -> offers.get("/api/v1/me", second).status(), status -> status == 401))
                     .isEqualTo(401);
-            assertThat(await(
+            assertThat(Stories.eventually(
                             () -> offers.get("/api/v1/offers/" + offerId, TestApiKeys.COORDINATOR)
                                     .json()
                                     .get("status")
                                     .asString(),
                             "SUSPENDED"::equals))
                     .isEqualTo("SUSPENDED");
-            JsonNode rematched = await(
-                    () -> firstMatch(requests.get(requestPath, TestApiKeys.REQUESTER), TestApiKeys.OTHER_DONOR_ORG),
+            JsonNode rematched = Stories.eventually(
+                    () -> Stories.matchWith(
+                            requests.get(requestPath, TestApiKeys.REQUESTER), TestApiKeys.OTHER_DONOR_ORG),
                     match -> match != null);
             assertThat(rematched.get("quantity").asLong()).isEqualTo(100);
             assertThat(rematched.get("reason").get("explanation").asString()).contains(ORG + " was suspended");
@@ -103,40 +103,5 @@ class OnboardingStoryIT {
     private static String issued(Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json().get("key").asString();
-    }
-
-    private static String created(Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json().get("id").asString();
-    }
-
-    private static JsonNode firstMatch(Response request, String donor) {
-        if (request.status() != 200) {
-            return null;
-        }
-        for (JsonNode match : request.json().get("matches")) {
-            if (match.get("donorOrganization").asString().equals(donor)) {
-                return match;
-            }
-        }
-        return null;
-    }
-
-    private static <T> T await(Supplier<T> read, Predicate<T> done) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        T last = read.get();
-        while (!done.test(last)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not so within 30 s; last " + last);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            last = read.get();
-        }
-        return last;
     }
 }

@@ -299,7 +299,8 @@ class PortalBrowserIT {
 
     @Test
     @Order(6)
-    void a_new_ngo_asks_to_join_is_approved_and_given_a_key_and_posts_an_offer_with_it() throws IOException {
+    void a_new_ngo_asks_to_join_is_approved_and_given_a_key_and_posts_an_offer_of_a_type_just_added()
+            throws IOException {
         String ngo = "Turkana Health Alliance";
         browser.findElement(By.id("sign-out")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("join-open"))).click();
@@ -353,6 +354,20 @@ class PortalBrowserIT {
         checkAccessibility("organisations");
         shoot("portal-organisations-en.png");
 
+        // the alliance's radios are not in the catalogue yet: the coordinator adds them
+        browser.findElement(By.cssSelector("#role-nav a[href='#catalogue-view']"))
+                .click();
+        browser.findElement(By.id("supply-code")).sendKeys("eq-walkie-talkie");
+        browser.findElement(By.id("supply-name")).sendKeys("Two-way radio (walkie-talkie)");
+        new Select(browser.findElement(By.id("supply-category"))).selectByValue("EQUIPMENT");
+        browser.findElement(By.id("supply-unit")).sendKeys("piece");
+        browser.findElement(By.id("supply-unspsc")).sendKeys("43191510");
+        browser.findElement(By.cssSelector("#supply-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#supply-types tr[data-code=EQ-WALKIE-TALKIE]")));
+        checkAccessibility("catalogue");
+        shoot("portal-catalogue-en.png");
+
         switchTo(key);
         assertThat(browser.findElement(By.id("who")).getText()).contains(ngo);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("donor-view")));
@@ -360,7 +375,7 @@ class PortalBrowserIT {
         assertThat(browser.findElement(By.id("keys-view")).isDisplayed())
                 .as("an admin key sees its organisation's keys")
                 .isTrue();
-        new Select(browser.findElement(By.id("offer-supplyType"))).selectByValue(OXIMETER);
+        new Select(browser.findElement(By.id("offer-supplyType"))).selectByValue("EQ-WALKIE-TALKIE");
         browser.findElement(By.id("offer-quantity")).sendKeys("2000");
         new Select(browser.findElement(By.id("offer-serviceArea"))).selectByValue("KE");
         browser.findElement(By.cssSelector("#offer-form button[type=submit]")).click();
@@ -369,6 +384,7 @@ class PortalBrowserIT {
                 .get("/api/v1/offers?size=100", TestApiKeys.COORDINATOR)
                 .json();
         assertThat(offers.get("items").findValuesAsString("organization")).contains(ngo);
+        assertThat(offers.get("items").findValuesAsString("supplyType")).contains("EQ-WALKIE-TALKIE");
         checkAccessibility("keys");
     }
 

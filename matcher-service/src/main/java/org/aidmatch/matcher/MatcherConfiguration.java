@@ -6,12 +6,15 @@ import java.util.Map;
 import org.aidmatch.contracts.TopicValue;
 import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.matcher.streams.ClockTicker;
+import org.aidmatch.matcher.streams.KnownSupplyTypes;
 import org.aidmatch.matcher.streams.MatcherHealth;
 import org.aidmatch.matcher.streams.MatcherMetrics;
 import org.aidmatch.matcher.streams.MatcherStreams;
 import org.aidmatch.matcher.streams.MatcherStreamsConfig;
 import org.aidmatch.matcher.streams.MatcherTopology;
 import org.aidmatch.matcher.streams.MatchingProperties;
+import org.aidmatch.service.catalogue.CatalogueFollower;
+import org.aidmatch.service.catalogue.LiveCatalogue;
 import org.aidmatch.service.kafka.DeclaredTopics;
 import org.aidmatch.service.kafka.TopicProperties;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -41,7 +44,12 @@ class MatcherConfiguration {
 
     @Bean
     MatcherStreams matcherStreams(
-            KafkaProperties kafka, TopicProperties topics, MatcherMetrics metrics, MatchingProperties matching) {
+            KafkaProperties kafka,
+            TopicProperties topics,
+            MatcherMetrics metrics,
+            MatchingProperties matching,
+            LiveCatalogue catalogue,
+            CatalogueFollower catalogueFollower) {
         DeadLetterPublishingRecoverer deadLetters = unreadableRecordRecoverer(kafka);
         ConsumerRecordRecoverer countingDeadLetters = (record, cause) -> {
             metrics.rejected(record.topic(), "unreadable");
@@ -53,7 +61,8 @@ class MatcherConfiguration {
             deadLetters.accept(record, cause);
         };
         return new MatcherStreams(
-                MatcherTopology.build(metrics, matching.book()),
+                MatcherTopology.build(
+                        metrics, matching.book().withSupplyTypes(new KnownSupplyTypes(catalogue, catalogueFollower))),
                 MatcherStreamsConfig.of(
                         kafka.buildStreamsProperties(), topics.replicationFactor(), countingDeadLetters),
                 matching.closeTimeout());

@@ -87,7 +87,7 @@ abstract class AbstractMatchingBook implements MatchingBook {
 
     @Override
     public List<MatchEvent> apply(RequestEvent event, Instant now) {
-        IncomingEventCheck.check(event);
+        IncomingEventCheck.check(event, settings.supplyTypes());
         List<MatchEvent> out = advance(now);
         if (event instanceof RequestPosted posted) {
             if (!isKnown(Side.REQUEST, posted.requestId())) {
@@ -104,7 +104,7 @@ abstract class AbstractMatchingBook implements MatchingBook {
 
     @Override
     public List<MatchEvent> apply(OfferEvent event, Instant now) {
-        IncomingEventCheck.check(event);
+        IncomingEventCheck.check(event, settings.supplyTypes());
         List<MatchEvent> out = advance(now);
         if (event instanceof OfferPosted posted) {
             if (!isKnown(Side.OFFER, posted.offerId())) {
@@ -121,7 +121,7 @@ abstract class AbstractMatchingBook implements MatchingBook {
 
     @Override
     public List<MatchEvent> apply(MatchCommand command, Instant now) {
-        IncomingEventCheck.check(command);
+        IncomingEventCheck.check(command, settings.supplyTypes());
         List<MatchEvent> out = advance(now);
         new CommandDecision(this, command, matches.get(command.matchId()), now, out).decide();
         return out;

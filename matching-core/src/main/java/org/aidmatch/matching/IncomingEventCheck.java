@@ -1,6 +1,6 @@
 package org.aidmatch.matching;
 
-import org.aidmatch.contracts.catalogue.SupplyCatalogue;
+import java.util.function.Predicate;
 import org.aidmatch.contracts.commands.CancelMatch;
 import org.aidmatch.contracts.commands.ConfirmReceipt;
 import org.aidmatch.contracts.commands.DeclineMatch;
@@ -24,8 +24,8 @@ public final class IncomingEventCheck {
 
     private IncomingEventCheck() {}
 
-    public static void check(RequestEvent event) {
-        common(event);
+    public static void check(RequestEvent event, Predicate<String> supplyTypes) {
+        common(supplyTypes, event);
         require(event.requestId(), "requestId");
         if (event instanceof RequestPosted posted) {
             require(posted.organization(), "organization");
@@ -39,8 +39,8 @@ public final class IncomingEventCheck {
         }
     }
 
-    public static void check(OfferEvent event) {
-        common(event);
+    public static void check(OfferEvent event, Predicate<String> supplyTypes) {
+        common(supplyTypes, event);
         require(event.offerId(), "offerId");
         if (event instanceof OfferPosted posted) {
             require(posted.organization(), "organization");
@@ -56,8 +56,8 @@ public final class IncomingEventCheck {
         }
     }
 
-    public static void check(MatchCommand command) {
-        common(command);
+    public static void check(MatchCommand command, Predicate<String> supplyTypes) {
+        common(supplyTypes, command);
         require(command.matchId(), "matchId");
         Actor actor = command.actor();
         if (actor == null || actor.party() == null) {
@@ -88,12 +88,12 @@ public final class IncomingEventCheck {
         }
     }
 
-    private static void common(AidEvent event) {
+    private static void common(Predicate<String> supplyTypes, AidEvent event) {
         if (event == null) {
             throw new RejectedEvent("event is missing");
         }
         require(event.eventId(), "eventId");
-        if (!SupplyCatalogue.standard().contains(event.supplyType())) {
+        if (event.supplyType() == null || !supplyTypes.test(event.supplyType())) {
             throw new RejectedEvent("unknown supply type: " + event.supplyType());
         }
     }

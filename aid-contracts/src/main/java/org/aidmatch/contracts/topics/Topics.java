@@ -1,6 +1,7 @@
 package org.aidmatch.contracts.topics;
 
 import java.util.List;
+import org.aidmatch.contracts.catalogue.CatalogueEntry;
 import org.aidmatch.contracts.commands.MatchCommand;
 import org.aidmatch.contracts.events.ClockTicked;
 import org.aidmatch.contracts.events.MatchEvent;
@@ -65,6 +66,14 @@ public final class Topics {
             new Topic<>("aid.api-key-uses.v1", ApiKeyUsed.class, Retention.LATEST_PER_KEY);
 
     /**
+     * The supply catalogue, keyed by supply type code; compacted. It holds what coordinators added,
+     * renamed and retired, over the seed of {@code supply-types.json}, which the matcher writes
+     * here once: one record per supply type ever known.
+     */
+    public static final Topic<CatalogueEntry> SUPPLY_TYPES =
+            new Topic<>("aid.supply-types.v1", CatalogueEntry.class, Retention.LATEST_PER_KEY);
+
+    /**
      * The topics every service expects to exist, all created with the same partition count. A topic
      * added later keeps its records {@link Retention#FOR_EVER} unless it only holds dead letters, or
      * is a directory of states, compacted to the latest of each.
@@ -80,7 +89,8 @@ public final class Topics {
             MATCH_COMMANDS_DEAD_LETTER,
             ORGANISATIONS,
             API_KEYS,
-            API_KEY_USES);
+            API_KEY_USES,
+            SUPPLY_TYPES);
 
     /** Where a record of an input topic goes when the matcher cannot take it. */
     public static Topic<?> deadLetterOf(String inputTopic) {

@@ -22,7 +22,6 @@ import io.swagger.v3.oas.models.servers.Server;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.aidmatch.contracts.catalogue.SupplyCatalogue;
 import org.aidmatch.contracts.catalogue.SupplyType;
 import org.aidmatch.service.web.validation.KnownSupplyType;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -92,20 +91,27 @@ public class ApiDocs {
         };
     }
 
-    /** A field or parameter that takes a supply type lists the catalogue's codes. */
+    /**
+     * A field or parameter that takes a supply type is a code of the catalogue by pattern, not an
+     * enum: coordinators add types while the services run, and a generated client must take them.
+     */
     @Bean
     PropertyCustomizer supplyTypeCodes() {
         return (schema, type) -> {
             if (type.getCtxAnnotations() != null
                     && Arrays.stream(type.getCtxAnnotations()).anyMatch(KnownSupplyType.class::isInstance)) {
                 schema.setEnum(null);
-                @SuppressWarnings("unchecked")
-                Schema<Object> codes = (Schema<Object>) schema;
-                catalogueCodes().forEach(codes::addEnumItemObject);
+                schema.setPattern(SupplyType.CODE_PATTERN);
+                schema.setMaxLength(SupplyType.CODE_MAX_LENGTH);
+                schema.setDescription(SUPPLY_TYPE_DESCRIPTION);
+                schema.setExample("EQ-PULSE-OXIMETER");
             }
             return schema;
         };
     }
+
+    private static final String SUPPLY_TYPE_DESCRIPTION =
+            "A code of the supply catalogue that is not retired (GET /api/v1/supply-types)";
 
     /** Query parameters named like body fields get the same codes and patterns. */
     @Bean
@@ -115,16 +121,14 @@ public class ApiDocs {
                 return parameter;
             }
             if ("supplyType".equals(parameter.getName())) {
-                parameter.setSchema(new StringSchema()._enum(catalogueCodes()));
+                parameter.setSchema(
+                        new StringSchema().pattern(SupplyType.CODE_PATTERN).maxLength(SupplyType.CODE_MAX_LENGTH));
+                parameter.setDescription("A code of the supply catalogue (GET /api/v1/supply-types)");
             } else if ("country".equals(parameter.getName())) {
                 parameter.setSchema(new StringSchema().pattern(COUNTRY_PATTERN));
             }
             return parameter;
         };
-    }
-
-    private static List<String> catalogueCodes() {
-        return SupplyCatalogue.standard().all().stream().map(SupplyType::code).toList();
     }
 
     private static void documentErrors(String path, PathItem.HttpMethod method, Operation operation) {

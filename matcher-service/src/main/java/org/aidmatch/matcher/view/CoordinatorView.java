@@ -67,9 +67,15 @@ public final class CoordinatorView {
     private final Map<String, long[]> endedBySupply = new HashMap<>();
     private final Map<String, Item> requests = new HashMap<>();
     private final Map<String, Item> offers = new HashMap<>();
-    private final GapRows gaps = new GapRows();
+    private final GapRows gaps;
     private final List<Consumer<Decision>> listeners = new CopyOnWriteArrayList<>();
     private StreamPosition position = StreamPosition.START;
+
+    /** Whether anything of a supply type was ever requested or offered, as far as this view has read. */
+    public synchronized boolean hasPostings(String supplyType) {
+        return requests.values().stream().anyMatch(item -> supplyType.equals(item.supplyType))
+                || offers.values().stream().anyMatch(item -> supplyType.equals(item.supplyType));
+    }
 
     /** A request or offer the matcher has not closed. */
     public record OpenPosting(boolean request, String id, String supplyType) {}
@@ -92,6 +98,19 @@ public final class CoordinatorView {
         });
         open.sort(Comparator.comparing(OpenPosting::id));
         return open;
+    }
+
+    /** Names supply types as the seed catalogue does. */
+    public CoordinatorView() {
+        this(code -> org.aidmatch.contracts.catalogue.SupplyCatalogue.standard()
+                .find(code)
+                .map(org.aidmatch.contracts.catalogue.SupplyType::name)
+                .orElse(code));
+    }
+
+    /** @param supplyNames the name of a supply type code, for the gap rows */
+    public CoordinatorView(java.util.function.Function<String, String> supplyNames) {
+        this.gaps = new GapRows(supplyNames);
     }
 
     /** One page of matches, and how many passed the filter in all. */

@@ -7,8 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.aidmatch.contracts.catalogue.SupplyCatalogue;
-import org.aidmatch.contracts.catalogue.SupplyType;
+import java.util.function.Function;
 import org.aidmatch.contracts.regions.Regions;
 
 /**
@@ -24,6 +23,12 @@ import org.aidmatch.contracts.regions.Regions;
  * <p>Not thread-safe: {@link CoordinatorView} calls it under its lock.
  */
 final class GapRows {
+
+    private final Function<String, String> supplyNames;
+
+    GapRows(Function<String, String> supplyNames) {
+        this.supplyNames = supplyNames;
+    }
 
     /** A request or offer, reduced to what the gaps need; fields stay unknown until its posting is read. */
     static final class Item {
@@ -97,10 +102,7 @@ final class GapRows {
     List<GapRow> rows() {
         List<GapRow> rows = new ArrayList<>();
         rowsBySupplyAndCountry.forEach((supplyType, byCountry) -> {
-            String supplyName = SupplyCatalogue.standard()
-                    .find(supplyType)
-                    .map(SupplyType::name)
-                    .orElse(supplyType);
+            String supplyName = supplyNames.apply(supplyType);
             byCountry.forEach((country, row) -> rows.add(new GapRow(
                     supplyType,
                     supplyName,

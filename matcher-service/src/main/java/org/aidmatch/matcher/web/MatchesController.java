@@ -12,12 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.aidmatch.contracts.catalogue.SupplyCatalogue;
-import org.aidmatch.contracts.catalogue.SupplyType;
 import org.aidmatch.contracts.events.MatchStatus;
 import org.aidmatch.contracts.organisations.Role;
 import org.aidmatch.matcher.view.CoordinatorView;
 import org.aidmatch.matcher.view.StreamPosition;
+import org.aidmatch.service.catalogue.LiveCatalogue;
 import org.aidmatch.service.kafka.TopicFollower;
 import org.aidmatch.service.matches.MatchDetails;
 import org.aidmatch.service.problem.Problems;
@@ -49,9 +48,11 @@ class MatchesController {
 
     private final CoordinatorView view;
     private final TopicFollower follower;
+    private final LiveCatalogue catalogue;
     private final DecisionStreams streams;
 
-    MatchesController(CoordinatorView view, TopicFollower follower, DecisionStreams streams) {
+    MatchesController(CoordinatorView view, TopicFollower follower, DecisionStreams streams, LiveCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.view = view;
         this.follower = follower;
         this.streams = streams;
@@ -263,7 +264,7 @@ class MatchesController {
                 && (since == null || !match.matchedAt().isBefore(since));
     }
 
-    private static String supplyName(String code) {
-        return SupplyCatalogue.standard().find(code).map(SupplyType::name).orElse(code);
+    private String supplyName(String code) {
+        return catalogue.nameOf(code);
     }
 }

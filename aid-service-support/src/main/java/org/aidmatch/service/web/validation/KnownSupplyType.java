@@ -8,9 +8,13 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.aidmatch.contracts.catalogue.SupplyCatalogue;
+import org.aidmatch.service.catalogue.LiveCatalogue;
+import org.springframework.beans.factory.annotation.Autowired;
 
-/** A code of the supply catalogue; {@code null} passes, so pair it with {@code @NotNull}. */
+/**
+ * A code of the live supply catalogue that takes new postings (not retired); {@code null} passes,
+ * so pair it with {@code @NotNull}.
+ */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = KnownSupplyType.Check.class)
@@ -23,9 +27,32 @@ public @interface KnownSupplyType {
     Class<? extends Payload>[] payload() default {};
 
     final class Check implements ConstraintValidator<KnownSupplyType, String> {
+
+        private final LiveCatalogue catalogue;
+
+        /** Outside Spring (a plain validator in a test): the seed catalogue alone. */
+        public Check() {
+            this(new LiveCatalogue());
+        }
+
+        @Autowired
+        public Check(LiveCatalogue catalogue) {
+            this.catalogue = catalogue;
+        }
+
         @Override
         public boolean isValid(String code, ConstraintValidatorContext context) {
-            return code == null || SupplyCatalogue.standard().contains(code);
+            if (code == null) {
+                return true;
+            }
+            return catalogue
+                    .refusalOfNewPosting(code)
+                    .map(refusal -> {
+                        context.disableDefaultConstraintViolation();
+                        context.buildConstraintViolationWithTemplate(refusal).addConstraintViolation();
+                        return false;
+                    })
+                    .orElse(true);
         }
     }
 }
