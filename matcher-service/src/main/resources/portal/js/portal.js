@@ -11,6 +11,7 @@ import { describe } from './forms.js';
 import { init, languages, onLanguageChange, t, use } from './i18n.js';
 import { wireJoin } from './join.js';
 import { startOwnKeys } from './keys.js';
+import { startNotifications } from './notify.js';
 import { startOrganisations } from './organisations.js';
 import { startRequester } from './requester.js';
 import { startCatalogue } from './supplies.js';
@@ -53,7 +54,7 @@ async function start() {
   if (me.roles.includes('REQUESTER')) startRequester();
   if (me.roles.includes('DONOR')) startDonor();
   if (me.roles.includes('COORDINATOR')) { startCoordinator(); startOrganisations(); startCatalogue(); }
-  if (views.includes('keys-view')) startOwnKeys(me.organization);
+  if (views.includes('keys-view')) { startOwnKeys(me.organization); startNotifications(me.organization); }
   if (me.roles.length === 0) showSignIn(t('signIn.noRole'));
 }
 

@@ -7,11 +7,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.aidmatch.contracts.json.EventJson;
 import tools.jackson.databind.JsonNode;
 
 /** A real HTTP client for one service, speaking JSON with an API key. */
 public final class ApiClient {
+
+    private static final Duration EXCHANGE_TIMEOUT = Duration.ofSeconds(45);
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -54,14 +59,21 @@ public final class ApiClient {
     /** Sends a request built by the caller, for the unusual cases (other content types, headers). */
     public Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // A bound on the whole exchange, body included: the request timeout covers only the
+            // wait for the headers, and a response broken after them would hang a test for ever.
+            HttpResponse<String> response = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                    .get(EXCHANGE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             return new Response(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.body(),
                     response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io
+                    ? new UncheckedIOException(io)
+                    : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new AssertionError("no whole answer within " + EXCHANGE_TIMEOUT, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

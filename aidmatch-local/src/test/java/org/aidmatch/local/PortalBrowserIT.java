@@ -385,7 +385,29 @@ class PortalBrowserIT {
                 .json();
         assertThat(offers.get("items").findValuesAsString("organization")).contains(ngo);
         assertThat(offers.get("items").findValuesAsString("supplyType")).contains("EQ-WALKIE-TALKIE");
+
+        // the alliance wants dispatches by email too, in Arabic
+        WebElement dispatches = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#email-events input[value='match.dispatched']")));
+        wait.until(d -> d.findElement(By.cssSelector("#email-events input[value='match.proposed']"))
+                .isSelected());
+        dispatches.click();
+        new Select(browser.findElement(By.id("email-language"))).selectByValue("ar");
+        browser.findElement(By.cssSelector("#email-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("email-notice"), "saved"));
+        JsonNode email = ApiClient.onPort(settings.matcherPort())
+                .get(
+                        "/api/v1/organisations/"
+                                + java.net.URLEncoder.encode(ngo, java.nio.charset.StandardCharsets.UTF_8)
+                                        .replace("+", "%20")
+                                + "/email",
+                        TestApiKeys.COORDINATOR)
+                .json();
+        assertThat(email.get("language").asString()).isEqualTo("ar");
+        assertThat(email.get("events").valueStream().map(JsonNode::asString))
+                .contains("match.proposed", "match.dispatched");
         checkAccessibility("keys");
+        shoot("portal-keys-en.png");
     }
 
     // --- the stories' steps

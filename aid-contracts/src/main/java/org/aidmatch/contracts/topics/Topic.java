@@ -41,10 +41,18 @@ public record Topic<V extends TopicValue>(String name, Class<V> valueType, Reten
          * records are states, such as an organisation or a key, not a history. Costs one record per
          * key: a few hundred bytes per organisation, key or supply type.
          */
-        LATEST_PER_KEY
+        LATEST_PER_KEY,
+        /**
+         * Kept {@link #NOTIFICATION_RETENTION}: a notification matters until it is delivered or has
+         * been retried for a day, and a delivery's outcome is read by its organisation for a week.
+         * Costs about a kilobyte per notification and per attempt.
+         */
+        NOTIFICATIONS
     }
 
     public static final java.time.Duration CLOCK_RETENTION = java.time.Duration.ofDays(30);
+
+    public static final java.time.Duration NOTIFICATION_RETENTION = java.time.Duration.ofDays(7);
 
     /** The key of every AidMatch record, as UTF-8 text: the supply type, or the id of what a directory record describes. */
     public Serde<String> keySerde() {
@@ -73,6 +81,7 @@ public record Topic<V extends TopicValue>(String name, Class<V> valueType, Reten
             case DEAD_LETTERS -> Long.toString(settings.deadLetterRetention().toMillis());
             case CLOCK -> Long.toString(CLOCK_RETENTION.toMillis());
             case LATEST_PER_KEY -> "-1";
+            case NOTIFICATIONS -> Long.toString(NOTIFICATION_RETENTION.toMillis());
         };
         return Map.of(
                 "cleanup.policy",

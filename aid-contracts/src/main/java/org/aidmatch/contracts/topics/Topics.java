@@ -7,6 +7,10 @@ import org.aidmatch.contracts.events.ClockTicked;
 import org.aidmatch.contracts.events.MatchEvent;
 import org.aidmatch.contracts.events.OfferEvent;
 import org.aidmatch.contracts.events.RequestEvent;
+import org.aidmatch.contracts.notifications.DeliveryAttempt;
+import org.aidmatch.contracts.notifications.EmailPreferences;
+import org.aidmatch.contracts.notifications.Notification;
+import org.aidmatch.contracts.notifications.WebhookSubscription;
 import org.aidmatch.contracts.organisations.ApiKey;
 import org.aidmatch.contracts.organisations.ApiKeyUsed;
 import org.aidmatch.contracts.organisations.Organisation;
@@ -73,6 +77,22 @@ public final class Topics {
     public static final Topic<CatalogueEntry> SUPPLY_TYPES =
             new Topic<>("aid.supply-types.v1", CatalogueEntry.class, Retention.LATEST_PER_KEY);
 
+    /** Each organisation's webhook, keyed by organisation; compacted. */
+    public static final Topic<WebhookSubscription> WEBHOOKS =
+            new Topic<>("aid.webhooks.v1", WebhookSubscription.class, Retention.LATEST_PER_KEY);
+
+    /** Which notifications each organisation wants by email, and in which language; compacted. */
+    public static final Topic<EmailPreferences> EMAIL_PREFERENCES =
+            new Topic<>("aid.email-preferences.v1", EmailPreferences.class, Retention.LATEST_PER_KEY);
+
+    /** The matcher's decisions, one record per organisation concerned, keyed by organisation; kept a week. */
+    public static final Topic<Notification> NOTIFICATIONS =
+            new Topic<>("aid.notifications.v1", Notification.class, Retention.NOTIFICATIONS);
+
+    /** Every attempt to deliver a notification and its outcome, keyed by organisation; kept a week. */
+    public static final Topic<DeliveryAttempt> DELIVERIES =
+            new Topic<>("aid.deliveries.v1", DeliveryAttempt.class, Retention.NOTIFICATIONS);
+
     /**
      * The topics every service expects to exist, all created with the same partition count. A topic
      * added later keeps its records {@link Retention#FOR_EVER} unless it only holds dead letters, or
@@ -90,7 +110,11 @@ public final class Topics {
             ORGANISATIONS,
             API_KEYS,
             API_KEY_USES,
-            SUPPLY_TYPES);
+            SUPPLY_TYPES,
+            WEBHOOKS,
+            EMAIL_PREFERENCES,
+            NOTIFICATIONS,
+            DELIVERIES);
 
     /** Where a record of an input topic goes when the matcher cannot take it. */
     public static Topic<?> deadLetterOf(String inputTopic) {

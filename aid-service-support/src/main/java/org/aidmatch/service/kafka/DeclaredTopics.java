@@ -78,6 +78,12 @@ public final class DeclaredTopics implements SmartLifecycle, HealthIndicator {
         boolean done;
         try {
             done = attempt(admin);
+            // A topic another service created a moment ago may not be known to every broker path
+            // yet: looking again shortly, before the start goes on, spares the first writes a 503.
+            for (int again = 0; !done && again < 10 && problem.contains("UnknownTopicOrPartition"); again++) {
+                pauseBriefly();
+                done = attempt(admin);
+            }
         } catch (TopicsRefused e) {
             admin.close(ADMIN_CLOSE);
             throw e;
@@ -95,6 +101,14 @@ public final class DeclaredTopics implements SmartLifecycle, HealthIndicator {
     public void stop() {
         running = false;
         stopping.countDown();
+    }
+
+    private static void pauseBriefly() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
