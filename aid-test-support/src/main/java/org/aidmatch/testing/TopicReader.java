@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.aidmatch.contracts.events.AidEvent;
+import org.aidmatch.contracts.TopicValue;
 import org.aidmatch.contracts.json.EventSerde;
 import org.aidmatch.contracts.topics.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -22,7 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Reads a topic from the beginning, as committed (transactional output that was aborted is never
  * seen), for tests that assert on what really reached the broker.
  */
-public final class TopicReader<V extends AidEvent> implements AutoCloseable {
+public final class TopicReader<V extends TopicValue> implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final EventSerde<V> serde;
@@ -45,7 +45,7 @@ public final class TopicReader<V extends AidEvent> implements AutoCloseable {
         consumer.seekToBeginning(partitions);
     }
 
-    public static <V extends AidEvent> TopicReader<V> of(String bootstrapServers, Topic<V> topic) {
+    public static <V extends TopicValue> TopicReader<V> of(String bootstrapServers, Topic<V> topic) {
         return new TopicReader<>(bootstrapServers, topic);
     }
 

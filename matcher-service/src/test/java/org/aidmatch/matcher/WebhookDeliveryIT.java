@@ -22,6 +22,7 @@ import org.aidmatch.contracts.events.OfferPosted;
 import org.aidmatch.contracts.events.RequestPosted;
 import org.aidmatch.contracts.events.Urgency;
 import org.aidmatch.contracts.json.EventJson;
+import org.aidmatch.contracts.notifications.WebhookSubscription;
 import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.matcher.notifications.WebhookSignature;
 import org.aidmatch.testing.ApiClient;
@@ -29,6 +30,7 @@ import org.aidmatch.testing.ApiClient.Response;
 import org.aidmatch.testing.KafkaTestBroker;
 import org.aidmatch.testing.ServiceTestProperties;
 import org.aidmatch.testing.TestApiKeys;
+import org.aidmatch.testing.TopicReader;
 import org.aidmatch.testing.TopicWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +64,7 @@ class WebhookDeliveryIT {
         registry.add("aidmatch.notifications.allowed-hosts", () -> "127.0.0.1");
         registry.add("aidmatch.notifications.first-pause", () -> "200ms");
         registry.add("aidmatch.notifications.longest-pause", () -> "1s");
+        registry.add("aidmatch.notifications.secret-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
     }
 
     @LocalServerPort
@@ -132,6 +135,17 @@ class WebhookDeliveryIT {
         Response registered = register(api, hook, TestApiKeys.DONOR, url);
         assertThat(registered.status()).as(registered.body()).isEqualTo(200);
         assertThat(registered.body()).doesNotContain(SECRET);
+        try (TopicReader<WebhookSubscription> topic =
+                TopicReader.of(KafkaTestBroker.bootstrapServers(), Topics.WEBHOOKS)) {
+            WebhookSubscription kept = topic.await(
+                    WebhookSubscription.class,
+                    subscription -> subscription.organisation().equals(TestApiKeys.DONOR_ORG),
+                    Duration.ofSeconds(10));
+            assertThat(kept.secret())
+                    .as("sealed on the topic")
+                    .startsWith("v1:")
+                    .doesNotContain(SECRET);
+        }
 
         String run = UUID.randomUUID().toString().substring(0, 8);
         try (TopicWriter writer = new TopicWriter(KafkaTestBroker.bootstrapServers())) {

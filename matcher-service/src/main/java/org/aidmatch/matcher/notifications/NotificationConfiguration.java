@@ -5,6 +5,8 @@ import org.aidmatch.service.catalogue.LiveCatalogue;
 import org.aidmatch.service.directory.Directory;
 import org.aidmatch.service.kafka.EventPublisher;
 import org.aidmatch.service.security.ApiKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,6 +24,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 @EnableConfigurationProperties(NotificationProperties.class)
 public class NotificationConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(NotificationConfiguration.class);
+
     @Bean
     WebhookDirectory webhookDirectory() {
         return new WebhookDirectory();
@@ -38,14 +42,25 @@ public class NotificationConfiguration {
     }
 
     @Bean
+    SecretSeal secretSeal(NotificationProperties properties) {
+        SecretSeal seal = new SecretSeal(properties.secretKey());
+        if (!seal.seals()) {
+            log.warn(
+                    "aidmatch.notifications.secret-key is not set: webhook secrets are kept unsealed on aid.webhooks.v1");
+        }
+        return seal;
+    }
+
+    @Bean
     Webhooks webhooks(
             EventPublisher publisher,
             WebhookDirectory webhooks,
             WebhookFollower follower,
             WebhookTargets targets,
             Directory directory,
-            ApiKeys file) {
-        return new Webhooks(publisher, webhooks, follower, targets, directory, file);
+            ApiKeys file,
+            SecretSeal seal) {
+        return new Webhooks(publisher, webhooks, follower, targets, directory, file, seal);
     }
 
     @Bean
@@ -92,6 +107,7 @@ public class NotificationConfiguration {
             KafkaProperties kafka,
             WebhookDirectory webhooks,
             WebhookTargets targets,
+            SecretSeal seal,
             EventPublisher publisher,
             NotificationProperties properties,
             MeterRegistry registry,
@@ -99,7 +115,7 @@ public class NotificationConfiguration {
         return new NotificationDeliverer(
                 kafka.buildConsumerProperties(),
                 applicationId + "-webhooks",
-                new WebhookSender(webhooks, targets, properties.timeout()),
+                new WebhookSender(webhooks, targets, seal, properties.timeout()),
                 publisher,
                 properties,
                 new NotificationMetrics(registry));

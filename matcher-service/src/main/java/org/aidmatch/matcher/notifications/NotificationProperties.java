@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstPause the pause after a first failure; each further one doubles it, up to {@code longestPause}
  * @param timeout how long a receiver may take to answer
  * @param email how notifications are emailed
+ * @param secretKey the key webhook secrets are sealed with on their topic: Base64 of 32 random
+ *     bytes ({@code openssl rand -base64 32}), the same on every matcher instance; without it
+ *     they are kept as given
  */
 @ConfigurationProperties("aidmatch.notifications")
 public record NotificationProperties(
@@ -24,7 +27,8 @@ public record NotificationProperties(
         @DefaultValue("1s") Duration firstPause,
         @DefaultValue("1h") Duration longestPause,
         @DefaultValue("10s") Duration timeout,
-        @DefaultValue Email email) {
+        @DefaultValue Email email,
+        String secretKey) {
 
     /**
      * Emails go out through {@code spring.mail.*} (host, port, username, password, properties);

@@ -29,8 +29,11 @@ final class WebhookSender implements Channel {
     private final Duration timeout;
     private final HttpClient http;
 
-    WebhookSender(WebhookDirectory webhooks, WebhookTargets targets, Duration timeout) {
+    private final SecretSeal seal;
+
+    WebhookSender(WebhookDirectory webhooks, WebhookTargets targets, SecretSeal seal, Duration timeout) {
         this.webhooks = webhooks;
+        this.seal = seal;
         this.targets = targets;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder()
@@ -70,6 +73,14 @@ final class WebhookSender implements Channel {
         if (refusal.isPresent()) {
             return new Answer(0, "the webhook URL " + refusal.get(), false, true);
         }
+        var secret = seal.open(webhook.organisation(), webhook.secret());
+        if (secret.isEmpty()) {
+            return new Answer(
+                    0,
+                    "the webhook's secret cannot be opened with this deployment's key; register it again",
+                    false,
+                    true);
+        }
         byte[] body = EventJson.mapper()
                 .writeValueAsBytes(new Body(
                         notification.id(),
@@ -85,7 +96,7 @@ final class WebhookSender implements Channel {
                 .header("AidMatch-Event-Id", notification.id())
                 .header("AidMatch-Event-Type", notification.type())
                 .header("AidMatch-Delivery-Attempt", Integer.toString(attempt))
-                .header(WebhookSignature.HEADER, WebhookSignature.header(webhook.secret(), timestamp, body))
+                .header(WebhookSignature.HEADER, WebhookSignature.header(secret.get(), timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         try {

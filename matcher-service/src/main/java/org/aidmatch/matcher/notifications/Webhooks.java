@@ -28,6 +28,7 @@ public final class Webhooks {
     private final WebhookTargets targets;
     private final Directory directory;
     private final ApiKeys file;
+    private final SecretSeal seal;
 
     Webhooks(
             EventPublisher publisher,
@@ -35,13 +36,15 @@ public final class Webhooks {
             WebhookFollower follower,
             WebhookTargets targets,
             Directory directory,
-            ApiKeys file) {
+            ApiKeys file,
+            SecretSeal seal) {
         this.publisher = publisher;
         this.webhooks = webhooks;
         this.follower = follower;
         this.targets = targets;
         this.directory = directory;
         this.file = file;
+        this.seal = seal;
     }
 
     public WebhookView register(Caller actor, String organisation, WebhookBody body, Instant now) {
@@ -49,7 +52,8 @@ public final class Webhooks {
         targets.refusal(body.url()).ifPresent(refusal -> {
             throw Problems.badRequest("The webhook URL " + refusal + ".");
         });
-        return write(new WebhookSubscription(organisation, body.url(), body.secret(), true, actor.organization(), now));
+        return write(new WebhookSubscription(
+                organisation, body.url(), seal.seal(organisation, body.secret()), true, actor.organization(), now));
     }
 
     public WebhookView read(Caller actor, String organisation) {
