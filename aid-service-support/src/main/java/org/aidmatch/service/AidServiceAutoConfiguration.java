@@ -3,7 +3,6 @@ package org.aidmatch.service;
 import org.aidmatch.service.catalogue.CatalogueWiring;
 import org.aidmatch.service.directory.DirectoryWiring;
 import org.aidmatch.service.kafka.KafkaWiring;
-import org.aidmatch.service.onboarding.OnboardingWiring;
 import org.aidmatch.service.problem.ContainerProblems;
 import org.aidmatch.service.problem.ProblemHandlers;
 import org.aidmatch.service.problem.ProblemWriter;
@@ -29,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
     KafkaWiring.class,
     DirectoryWiring.class,
     CatalogueWiring.class,
-    OnboardingWiring.class,
     ProblemHandlers.class,
     ContainerProblems.class,
     StrictJson.class,

@@ -3,9 +3,11 @@ package org.aidmatch.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +42,11 @@ public final class ApiClient {
         public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }
+    }
+
+    /** A name (an organisation's, with spaces and commas) as one path segment. */
+    public static String segment(String name) {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     public Response post(String path, String apiKey, String json) {

@@ -2,8 +2,6 @@ package org.aidmatch.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.aidmatch.testing.ApiClient;
 import org.aidmatch.testing.ApiClient.Response;
@@ -32,8 +30,7 @@ class OnboardingStoryIT {
         ApiClient requests = ApiClient.onPort(settings.requestPort());
         ApiClient offers = ApiClient.onPort(settings.offerPort());
         ApiClient matcher = ApiClient.onPort(settings.matcherPort());
-        String org = "/api/v1/organisations/"
-                + URLEncoder.encode(ORG, StandardCharsets.UTF_8).replace("+", "%20");
+        String org = "/api/v1/organisations/" + ApiClient.segment(ORG);
 
         try (LocalStack stack = LocalStack.start(settings)) {
             assertThat(stack).isNotNull();

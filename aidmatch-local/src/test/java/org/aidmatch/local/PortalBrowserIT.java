@@ -353,6 +353,8 @@ class PortalBrowserIT {
         assertThat(browser.findElement(By.id("directory")).getText()).contains(ngo);
         checkAccessibility("organisations");
         shoot("portal-organisations-en.png");
+        shootAtPhoneWidth("portal-organisations-phone-en.png");
+        shootInArabic("portal-organisations");
 
         // the alliance's radios are not in the catalogue yet: the coordinator adds them
         browser.findElement(By.cssSelector("#role-nav a[href='#catalogue-view']"))
@@ -367,6 +369,8 @@ class PortalBrowserIT {
                 By.cssSelector("#supply-types tr[data-code=EQ-WALKIE-TALKIE]")));
         checkAccessibility("catalogue");
         shoot("portal-catalogue-en.png");
+        shootAtPhoneWidth("portal-catalogue-phone-en.png");
+        shootInArabic("portal-catalogue");
 
         switchTo(key);
         assertThat(browser.findElement(By.id("who")).getText()).contains(ngo);
@@ -396,18 +400,15 @@ class PortalBrowserIT {
         browser.findElement(By.cssSelector("#email-form button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("email-notice"), "saved"));
         JsonNode email = ApiClient.onPort(settings.matcherPort())
-                .get(
-                        "/api/v1/organisations/"
-                                + java.net.URLEncoder.encode(ngo, java.nio.charset.StandardCharsets.UTF_8)
-                                        .replace("+", "%20")
-                                + "/email",
-                        TestApiKeys.COORDINATOR)
+                .get("/api/v1/organisations/" + ApiClient.segment(ngo) + "/email", TestApiKeys.COORDINATOR)
                 .json();
         assertThat(email.get("language").asString()).isEqualTo("ar");
         assertThat(email.get("events").valueStream().map(JsonNode::asString))
                 .contains("match.proposed", "match.dispatched");
         checkAccessibility("keys");
         shoot("portal-keys-en.png");
+        shootAtPhoneWidth("portal-keys-phone-en.png");
+        shootInArabic("portal-keys");
     }
 
     // --- the stories' steps
@@ -622,6 +623,18 @@ class PortalBrowserIT {
         checkAccessibility(view + " in Arabic");
         shoot("portal-" + view + "-ar.png");
         shootAtPhoneWidth("portal-" + view + "-phone-ar.png");
+        new Select(browser.findElement(By.id("language"))).selectByValue("en");
+        wait.until(d -> "ltr".equals(js("return document.documentElement.dir;")));
+        pause(Duration.ofMillis(1500));
+    }
+
+    /** The view in Arabic, on a desktop and a phone, for looking at; then English again. */
+    private static void shootInArabic(String name) throws IOException {
+        new Select(browser.findElement(By.id("language"))).selectByValue("ar");
+        wait.until(d -> "rtl".equals(js("return document.documentElement.dir;")));
+        pause(Duration.ofMillis(1500));
+        shoot(name + "-ar.png");
+        shootAtPhoneWidth(name + "-phone-ar.png");
         new Select(browser.findElement(By.id("language"))).selectByValue("en");
         wait.until(d -> "ltr".equals(js("return document.documentElement.dir;")));
         pause(Duration.ofMillis(1500));

@@ -15,13 +15,17 @@ import org.aidmatch.service.catalogue.CatalogueSeed;
 import org.aidmatch.service.catalogue.LiveCatalogue;
 import org.aidmatch.service.kafka.EventPublisher;
 import org.aidmatch.service.kafka.TopicFollower;
+import org.aidmatch.service.onboarding.OnboardingWiring;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StreamProperties.class)
+// Joining and keys are served here only; every service checks keys, none other writes the directory.
+@Import(OnboardingWiring.class)
 class MatcherViewConfiguration {
 
     @Bean

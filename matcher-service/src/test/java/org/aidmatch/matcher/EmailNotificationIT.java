@@ -9,7 +9,6 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -78,19 +77,21 @@ class EmailNotificationIT {
         String hospital = "Osh Regional Hospital " + run;
         register(api, donor, "DONOR", "logistics@redcrescent.example.kg");
         register(api, hospital, "REQUESTER", "supply@osh-hospital.example.kg");
-        Response chosen =
-                api.send(api.request("/api/v1/organisations/" + path(donor) + "/email", TestApiKeys.COORDINATOR)
+        Response chosen = api.send(
+                api.request("/api/v1/organisations/" + ApiClient.segment(donor) + "/email", TestApiKeys.COORDINATOR)
                         .header("Content-Type", "application/json")
                         .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("""
                         {"events":["match.proposed"],"language":"ar"}""")));
         assertThat(chosen.status()).as(chosen.body()).isEqualTo(200);
-        assertThat(api.get("/api/v1/organisations/" + path(hospital) + "/email", TestApiKeys.COORDINATOR)
+        assertThat(api.get("/api/v1/organisations/" + ApiClient.segment(hospital) + "/email", TestApiKeys.COORDINATOR)
                         .json()
                         .get("language")
                         .asString())
                 .as("an organisation that chose nothing gets proposals in English")
                 .isEqualTo("en");
-        assertThat(api.send(api.request("/api/v1/organisations/" + path(donor) + "/email", TestApiKeys.COORDINATOR)
+        assertThat(api.send(api.request(
+                                        "/api/v1/organisations/" + ApiClient.segment(donor) + "/email",
+                                        TestApiKeys.COORDINATOR)
                                 .header("Content-Type", "application/json")
                                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("""
                                         {"events":["match.everything"],"language":"ar"}""")))
@@ -178,10 +179,6 @@ class EmailNotificationIT {
                 api.post("/api/v1/organisations", TestApiKeys.COORDINATOR, """
                 {"name":"%s","country":"KG","type":"NGO","contactEmail":"%s","roles":["%s"]}""".formatted(name, email, role));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
-    }
-
-    private static String path(String name) {
-        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static int freePort() {

@@ -3,8 +3,6 @@ package org.aidmatch.matcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +57,7 @@ class OnboardingIT {
         assertThat(applied.json().get("status").asString()).isEqualTo("PENDING");
         assertThat(applied.json().get("decisions").get(0).get("step").asString())
                 .isEqualTo("APPLIED");
-        assertThat(applied.header("Location")).isEqualTo("/api/v1/organisations/" + path(name));
+        assertThat(applied.header("Location")).isEqualTo("/api/v1/organisations/" + ApiClient.segment(name));
 
         assertThat(apply(name.toUpperCase().replace(" ", "  "), "[\"DONOR\"]").status())
                 .as("the same name but for case and spacing")
@@ -75,7 +73,7 @@ class OnboardingIT {
         assertThat(badEmail.status()).isEqualTo(400);
         assertThat(badEmail.body()).contains("contactEmail");
 
-        String org = "/api/v1/organisations/" + path(name);
+        String org = "/api/v1/organisations/" + ApiClient.segment(name);
         assertThat(api.get("/api/v1/organisations", TestApiKeys.REQUESTER).status())
                 .isEqualTo(403);
         assertThat(api.get(org, TestApiKeys.REQUESTER).status()).isEqualTo(404);
@@ -132,7 +130,10 @@ class OnboardingIT {
                 .as("a key that is not an admin key issues none")
                 .isEqualTo(403);
         assertThat(api.get(org + "/keys", plainKey).status()).isEqualTo(403);
-        assertThat(api.post("/api/v1/organisations/" + path(TestApiKeys.COORDINATOR_ORG) + "/keys", adminKey, "{}")
+        assertThat(api.post(
+                                "/api/v1/organisations/" + ApiClient.segment(TestApiKeys.COORDINATOR_ORG) + "/keys",
+                                adminKey,
+                                "{}")
                         .status())
                 .as("an admin key manages only its own organisation's keys")
                 .isEqualTo(403);
@@ -158,7 +159,8 @@ class OnboardingIT {
                 .isEqualTo(200);
 
         assertThat(api.post(
-                                "/api/v1/organisations/" + path(TestApiKeys.COORDINATOR_ORG) + "/suspension",
+                                "/api/v1/organisations/" + ApiClient.segment(TestApiKeys.COORDINATOR_ORG)
+                                        + "/suspension",
                                 TestApiKeys.COORDINATOR,
                                 "{}")
                         .status())
@@ -190,17 +192,13 @@ class OnboardingIT {
                 {"name":"%s","country":"KE","type":"HOSPITAL","contactEmail":"desk@garissa.example","roles":["REQUESTER"]}""".formatted(organisation));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         assertThat(registered.json().get("status").asString()).isEqualTo("ACTIVE");
-        return "/api/v1/organisations/" + path(organisation);
+        return "/api/v1/organisations/" + ApiClient.segment(organisation);
     }
 
     private Response apply(String organisation, String roles) {
         return api.post("/api/v1/organisations/applications", null, """
                 {"name":"%s","country":"ke","type":"NGO","contactEmail":"intake@example.org","roles":%s,
                  "note":"We run three clinics in Garissa County"}""".formatted(organisation, roles));
-    }
-
-    private static String path(String name) {
-        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static void await(java.util.function.IntSupplier status, IntPredicate done) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,7 +115,7 @@ class WebhookDeliveryIT {
     @Test
     void deliveries_are_signed_retried_across_downtime_and_a_restart_and_processed_once() throws Exception {
         ApiClient api = ApiClient.onPort(port);
-        String hook = "/api/v1/organisations/" + path(TestApiKeys.DONOR_ORG) + "/webhook";
+        String hook = "/api/v1/organisations/" + ApiClient.segment(TestApiKeys.DONOR_ORG) + "/webhook";
         String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/aidmatch";
         assertThat(register(api, hook, TestApiKeys.OTHER_DONOR, url).status()).isEqualTo(403);
         assertThat(register(api, hook, TestApiKeys.DONOR, "http://example.org/hook")
@@ -233,10 +231,6 @@ class WebhookDeliveryIT {
                 .header("Content-Type", "application/json")
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
                         "{\"url\":\"" + url + "\",\"secret\":\"" + SECRET + "\"}")));
-    }
-
-    private static String path(String name) {
-        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -8,7 +8,7 @@ import org.aidmatch.service.security.ApiSecurityProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Joining and keys, for the service that serves them (the matcher). */
+/** Joining and keys, for the service that serves them (the matcher imports it). */
 @Configuration(proxyBeanMethods = false)
 public class OnboardingWiring {
 

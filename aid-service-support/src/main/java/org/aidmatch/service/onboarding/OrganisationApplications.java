@@ -8,20 +8,17 @@ import java.time.Duration;
 import org.aidmatch.contracts.organisations.OrganisationStatus;
 import org.aidmatch.service.directory.Directory;
 import org.aidmatch.service.problem.Problems;
-import org.aidmatch.service.security.ApiSecurity;
 import org.aidmatch.service.security.ApiSecurityProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The one call anyone may make without a key: asking to join. It is limited per address, and the
+ * The one call anyone may make without a key ({@link
+ * org.aidmatch.service.security.ApiSecurity#APPLICATIONS_PATH}): asking to join. It is limited per address, and the
  * applications waiting for a coordinator are capped, so that nobody can fill the directory.
  */
 public final class OrganisationApplications {
-
-    /** Where applications are sent; the only {@code /api} path open without credentials. */
-    public static final String PATH = ApiSecurity.APPLICATIONS_PATH;
 
     private final Bandwidth limit;
     private final int pendingLimit;

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.aidmatch.contracts.organisations.Role;
 import org.springframework.core.io.Resource;
 
@@ -75,8 +76,8 @@ public final class ApiKeys {
     }
 
     /** The organisations the file names, so that the directory does not register another by the same name. */
-    public java.util.Set<String> organisations() {
-        java.util.Set<String> names = new java.util.TreeSet<>();
+    public Set<String> organisations() {
+        Set<String> names = new TreeSet<>();
         byDigest.values().forEach(caller -> names.add(caller.organization()));
         return names;
     }

@@ -142,12 +142,16 @@ public class ApiDocs {
             errors.put("404", "No such item, or one your organisation may not see");
         }
         boolean directory = path.startsWith("/api/v1/organisations");
-        if (method == PathItem.HttpMethod.POST) {
-            if (takesIdempotencyKey(operation)) {
-                errors.put("409", "The Idempotency-Key was used before with a different body");
-            } else if (directory) {
-                errors.put("409", "The organisation's status does not allow this, or its name is taken");
-            }
+        boolean catalogue = path.startsWith("/api/v1/supply-types");
+        boolean write = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT;
+        if (write && takesIdempotencyKey(operation)) {
+            errors.put("409", "The Idempotency-Key was used before with a different body");
+        } else if (write && directory && method == PathItem.HttpMethod.POST) {
+            errors.put("409", "The organisation's status does not allow this, or its name is taken");
+        } else if (write && catalogue && !path.endsWith("/retirement")) {
+            errors.put("409", "The code is taken, or the type has postings and its unit cannot change");
+        }
+        if (write) {
             errors.put("413", "The body is larger than " + BodySizeLimit.limitFor(method.name(), path) / 1024 + " KiB");
             errors.put("415", "The body is not " + bodyTypes(operation));
         }

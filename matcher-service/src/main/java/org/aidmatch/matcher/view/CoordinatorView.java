@@ -14,7 +14,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import org.aidmatch.contracts.catalogue.SupplyCatalogue;
+import org.aidmatch.contracts.catalogue.SupplyType;
 import org.aidmatch.contracts.events.CommandRefused;
 import org.aidmatch.contracts.events.MatchEvent;
 import org.aidmatch.contracts.events.MatchMade;
@@ -102,14 +105,11 @@ public final class CoordinatorView {
 
     /** Names supply types as the seed catalogue does. */
     public CoordinatorView() {
-        this(code -> org.aidmatch.contracts.catalogue.SupplyCatalogue.standard()
-                .find(code)
-                .map(org.aidmatch.contracts.catalogue.SupplyType::name)
-                .orElse(code));
+        this(code -> SupplyCatalogue.standard().find(code).map(SupplyType::name).orElse(code));
     }
 
     /** @param supplyNames the name of a supply type code, for the gap rows */
-    public CoordinatorView(java.util.function.Function<String, String> supplyNames) {
+    public CoordinatorView(Function<String, String> supplyNames) {
         this.gaps = new GapRows(supplyNames);
     }
 
