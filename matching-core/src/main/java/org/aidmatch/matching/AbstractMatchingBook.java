@@ -2,7 +2,6 @@ package org.aidmatch.matching;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import org.aidmatch.contracts.commands.MatchCommand;
@@ -46,6 +44,9 @@ abstract class AbstractMatchingBook implements MatchingBook {
     private static final Comparator<LiveMatch> MADE_ORDER =
             Comparator.<LiveMatch, Instant>comparing(match -> match.madeAt).thenComparing(match -> match.id);
 
+    /** Changes up to this many are cleared after a take; more, and the table is made anew. */
+    private static final int SMALL = 64;
+
     private final BookSettings settings;
     private final Map<String, Posting> requests = new HashMap<>();
     private final Map<String, Posting> offers = new HashMap<>();
@@ -56,13 +57,14 @@ abstract class AbstractMatchingBook implements MatchingBook {
     private final Map<String, Closed> closedRequests = new HashMap<>();
     private final Map<String, Closed> closedOffers = new HashMap<>();
     /** Closed ids by closing time, the next to forget first; an id closed again leaves a stale entry. */
-    private final PriorityQueue<Closed> byClosingTime = new PriorityQueue<>(Comparator.comparing(Closed::at));
+    private final ByTime<Closed> byClosingTime = new ByTime<>(Closed::at);
     /** Restored closed ids that were stored without a closing time: they count from the first call. */
     private final List<Closed> undated = new ArrayList<>();
 
-    // Not final: takeChanges starts them afresh, because clear() keeps a hash table at the largest
-    // size it ever had and then costs that size on every call, after a restore of a million entries
-    // about a millisecond per record.
+    // Not final: takeChanges starts a large one afresh, because clear() keeps a hash table at the
+    // largest size it ever had and then costs that size on every call (after a restore of a million
+    // entries about a millisecond per record); a small one it clears, because a new one grows its
+    // table again on the first change, at every event.
     private Set<PostingKey> changedPostings = new LinkedHashSet<>();
     private List<BookEntry> forgotten = new ArrayList<>();
     private Map<String, LiveMatch> changedMatches = new LinkedHashMap<>();
@@ -131,7 +133,7 @@ abstract class AbstractMatchingBook implements MatchingBook {
     public List<MatchEvent> advance(Instant now) {
         forgetClosedBefore(now.minus(settings.closedIdHorizon()));
         List<MatchEvent> out = new ArrayList<>(4);
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate today = utcDay(now);
         if (!openByLastDay.isEmpty() && openByLastDay.first().lastDay.isBefore(today)) {
             List<Posting> expired = new ArrayList<>();
             for (Posting item : openByLastDay) {
@@ -191,17 +193,25 @@ abstract class AbstractMatchingBook implements MatchingBook {
             standing.add(match.snapshot());
         }
         BookChanges changes = new BookChanges(entries, List.copyOf(forgotten), standing, List.copyOf(endedMatches));
-        if (!changedPostings.isEmpty()) {
+        if (changedPostings.size() > SMALL) {
             changedPostings = new LinkedHashSet<>();
+        } else {
+            changedPostings.clear();
         }
-        if (!forgotten.isEmpty()) {
+        if (forgotten.size() > SMALL) {
             forgotten = new ArrayList<>();
+        } else {
+            forgotten.clear();
         }
-        if (!changedMatches.isEmpty()) {
+        if (changedMatches.size() > SMALL) {
             changedMatches = new LinkedHashMap<>();
+        } else {
+            changedMatches.clear();
         }
-        if (!endedMatches.isEmpty()) {
+        if (endedMatches.size() > SMALL) {
             endedMatches = new LinkedHashSet<>();
+        } else {
+            endedMatches.clear();
         }
         return changes;
     }
@@ -386,7 +396,7 @@ abstract class AbstractMatchingBook implements MatchingBook {
     // ---- postings ----
 
     private void arrive(Posting item, Instant now, List<MatchEvent> out) {
-        if (item.isExpiredOn(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+        if (item.isExpiredOn(utcDay(now))) {
             item.closed = item.remaining;
             item.remaining = 0;
             remember(new Closed(item.side, item.id, CloseReason.EXPIRED, now));
@@ -588,9 +598,11 @@ abstract class AbstractMatchingBook implements MatchingBook {
             }
             undated.clear();
         }
-        while (!byClosingTime.isEmpty() && byClosingTime.peek().at().isBefore(cutoff)) {
-            Closed oldest = byClosingTime.poll();
-            if (oldest.equals(closed(oldest.side()).get(oldest.id()))) {
+        for (Closed oldest = byClosingTime.pollBefore(cutoff);
+                oldest != null;
+                oldest = byClosingTime.pollBefore(cutoff)) {
+            // The same object, or the id closed again since and this entry is stale.
+            if (oldest == closed(oldest.side()).get(oldest.id())) {
                 closed(oldest.side()).remove(oldest.id());
                 changedPostings.remove(key(oldest.side(), oldest.id()));
                 forgotten.add(settledEntry(oldest));
@@ -613,6 +625,11 @@ abstract class AbstractMatchingBook implements MatchingBook {
 
     private Map<String, Closed> closed(Side side) {
         return side == Side.REQUEST ? closedRequests : closedOffers;
+    }
+
+    /** The UTC day of an instant; {@code LocalDate.ofInstant} builds the zone's rules on every call. */
+    private static LocalDate utcDay(Instant now) {
+        return LocalDate.ofEpochDay(Math.floorDiv(now.getEpochSecond(), 86_400));
     }
 
     private static PostingKey key(Side side, String id) {

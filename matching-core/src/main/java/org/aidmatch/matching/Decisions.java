@@ -1,10 +1,8 @@
 package org.aidmatch.matching;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import org.aidmatch.contracts.commands.MatchCommand;
 import org.aidmatch.contracts.events.Actor;
 import org.aidmatch.contracts.events.AidEvent;
@@ -183,7 +181,6 @@ final class Decisions {
     }
 
     private static String id(String... parts) {
-        return UUID.nameUUIDFromBytes(String.join(":", parts).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        return NameIds.of(parts);
     }
 }
