@@ -1,5 +1,6 @@
 package org.aidmatch.load.pipeline;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,15 +33,26 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
 
 /**
- * The matcher on a real (embedded KRaft) broker, posting straight to Kafka, against a baseline
- * measured in the same run: an identity topology with the matcher's exactly-once settings that
- * reads the same two input topics (so it has the same tasks) and copies every record to one output.
+ * The matcher on a real (embedded KRaft) broker, posting straight to Kafka, against two baselines
+ * measured in the same run, both with the matcher's exactly-once settings and reading the same two
+ * input topics (so they have the same tasks):
+ *
+ * <ul>
+ *   <li>identity: copies every record to one output;
+ *   <li>same writes: writes for each record what the matcher writes for it, as many output records
+ *       and store updates (same keys, values of the same sizes, into stores configured as the
+ *       matcher's), without deciding anything: the most the matcher can do under exactly-once with
+ *       the writes it makes. The script comes from running the same events through the matching
+ *       core ({@link MatcherWrites}).
+ * </ul>
  *
  * <ol>
  *   <li>Backlog: {@code events} requests and offers are written first; each topology then drains
@@ -51,11 +63,13 @@ import org.apache.kafka.streams.Topology;
  *       offer's send to its match being readable committed, in an HdrHistogram, after a warm-up.</li>
  * </ol>
  *
- * Each pair is a request and an offer that fills it: one match and two closings, three decisions.
+ * Each pair is a request and an offer that fills it: one proposed match, which stands (no one
+ * answers in a benchmark), and the stores' entries for both postings and the match.
  */
 public final class PipelineBenchmark {
 
     private static final String IDENTITY_OUT = "bench.identity.out";
+    private static final String SAME_WRITES_OUT = "bench.same-writes.out";
     private static final int WARM_UP_EVENTS = 20_000;
     /** Send as the services do (idempotent, no linger), and offers from a producer of their own. */
     private static final boolean AS_SERVICES = Boolean.getBoolean("aidmatch.bench.as-services");
@@ -65,6 +79,7 @@ public final class PipelineBenchmark {
             SupplyCatalogue.standard().all().stream().map(SupplyType::code).toList();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final AidEventSerializer serializer = new AidEventSerializer();
+    private final MatcherWrites script = new MatcherWrites();
 
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 40_000;
@@ -83,33 +98,46 @@ public final class PipelineBenchmark {
     private void measure(int events) throws Exception {
         KafkaTestBroker.createTopics();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(IDENTITY_OUT, 6, (short) 1)))
+            admin.createTopics(List.of(
+                            new NewTopic(IDENTITY_OUT, 6, (short) 1), new NewTopic(SAME_WRITES_OUT, 6, (short) 1)))
                     .all()
                     .get();
         }
-        System.out.println("warming up both topologies with " + WARM_UP_EVENTS + " events each");
-        live(this::identity, "warm-identity", WARM_UP_EVENTS, IDENTITY_OUT, 1);
-        live(this::matcher, "warm-matcher", WARM_UP_EVENTS, Topics.MATCHES.name(), 1.5);
+        System.out.println("warming up the three topologies with " + WARM_UP_EVENTS + " events each");
+        live(this::identity, "warm-identity", WARM_UP_EVENTS, IDENTITY_OUT, false);
+        live(this::sameWrites, "warm-same-writes", WARM_UP_EVENTS, SAME_WRITES_OUT, true);
+        live(this::matcher, "warm-matcher", WARM_UP_EVENTS, Topics.MATCHES.name(), true);
 
         try (KafkaProducer<String, byte[]> producer = producer()) {
             sendPairs(producer, "backlog", events / 2);
         }
-        // A topology that starts from the earliest offsets also drains both warm-ups.
-        int backlog = events + 2 * WARM_UP_EVENTS;
-        double identityBacklog = drain(this::identity, backlog, IDENTITY_OUT, 1);
-        double matcherBacklog = drain(this::matcher, backlog, Topics.MATCHES.name(), 1.5);
-        double identityLive = live(this::identity, "live-identity", events, IDENTITY_OUT, 1);
-        double matcherLive = live(this::matcher, "live-matcher", events, Topics.MATCHES.name(), 1.5);
+        // A topology that starts from the earliest offsets also drains the warm-ups.
+        int backlog = events + 3 * WARM_UP_EVENTS;
+        long backlogOutputs = script.outputs();
+        double identityBacklog = drain(this::identity, backlog, IDENTITY_OUT, backlog);
+        double sameWritesBacklog = drain(this::sameWrites, backlog, SAME_WRITES_OUT, backlogOutputs);
+        double matcherBacklog = drain(this::matcher, backlog, Topics.MATCHES.name(), backlogOutputs);
+        double identityLive = live(this::identity, "live-identity", events, IDENTITY_OUT, false);
+        double sameWritesLive = live(this::sameWrites, "live-same-writes", events, SAME_WRITES_OUT, true);
+        double matcherLive = live(this::matcher, "live-matcher", events, Topics.MATCHES.name(), true);
         Histogram latency = latencyAtFixedRate(1_000, 5, 20);
 
         System.out.printf("%nevents per run: %d live, %d in the backlog (request/offer pairs)%n", events, backlog);
         System.out.printf(
-                "backlog  identity %8.0f events/s   matcher %8.0f events/s   ratio %.2f%n",
-                identityBacklog, matcherBacklog, matcherBacklog / identityBacklog);
-        System.out.printf(
-                "live     identity %8.0f events/s   matcher %8.0f events/s   ratio %.2f%n",
-                identityLive, matcherLive, matcherLive / identityLive);
+                "the matcher's writes per event: %.2f output records, %.2f book and %.2f match store updates%n",
+                (double) script.outputs() / script.planned(),
+                script.bookWrites() / (double) script.planned(),
+                script.matchWrites() / (double) script.planned());
+        report("backlog", identityBacklog, sameWritesBacklog, matcherBacklog);
+        report("live   ", identityLive, sameWritesLive, matcherLive);
         System.out.println("post-to-match at 1000 events/s, 20 s after 5 s warm-up: " + Latencies.describe(latency));
+    }
+
+    private static void report(String run, double identity, double sameWrites, double matcher) {
+        System.out.printf(
+                "%s  identity %8.0f   same writes %8.0f   matcher %8.0f events/s"
+                        + "   matcher/same-writes %.2f   matcher/identity %.2f%n",
+                run, identity, sameWrites, matcher, matcher / sameWrites, matcher / identity);
     }
 
     /** A topology to measure, started from the earliest or the latest input offsets. */
@@ -118,25 +146,28 @@ public final class PipelineBenchmark {
     }
 
     /** All events already on the input topics; events/s from RUNNING to the last committed output. */
-    private double drain(Pipeline pipeline, int events, String output, double outputsPerEvent) throws Exception {
+    private double drain(Pipeline pipeline, int events, String output, long outputs) throws Exception {
         try (KafkaConsumer<String, byte[]> out = CommittedTail.open(bootstrap, output);
                 AutoCloseable started = pipeline.start("earliest")) {
             long running = System.nanoTime();
-            CommittedTail.awaitCount(out, Math.round(events * outputsPerEvent));
+            CommittedTail.awaitCount(out, outputs);
             return events / ((System.nanoTime() - running) / 1e9);
         }
     }
 
-    /** Events sent while the topology runs; events/s from the first send to the last committed output. */
-    private double live(Pipeline pipeline, String tag, int events, String output, double outputsPerEvent)
-            throws Exception {
+    /**
+     * Events sent while the topology runs; events/s from the first send to the last committed output,
+     * which is one per event, or, when {@code asMatcher}, as many as the matcher writes.
+     */
+    private double live(Pipeline pipeline, String tag, int events, String output, boolean asMatcher) throws Exception {
         try (KafkaConsumer<String, byte[]> out = CommittedTail.open(bootstrap, output);
                 AutoCloseable started = pipeline.start("latest")) {
             long begun = System.nanoTime();
+            long outputsBefore = script.outputs();
             try (KafkaProducer<String, byte[]> producer = producer()) {
                 sendPairs(producer, tag, events / 2);
             }
-            CommittedTail.awaitCount(out, Math.round(events * outputsPerEvent));
+            CommittedTail.awaitCount(out, asMatcher ? script.outputs() - outputsBefore : events);
             return events / ((System.nanoTime() - begun) / 1e9);
         }
     }
@@ -187,6 +218,26 @@ public final class PipelineBenchmark {
         return streams::close;
     }
 
+    private AutoCloseable sameWrites(String offsetReset) throws Exception {
+        Topology topology = new Topology();
+        topology.addSource("in", Topics.REQUESTS.name(), Topics.OFFERS.name());
+        topology.addProcessor("same-writes", () -> new SameWritesProcessor(script), "in");
+        for (String store : List.of(MatcherTopology.BOOK_STORE, MatcherTopology.MATCH_STORE)) {
+            topology.addStateStore(
+                    Stores.keyValueStoreBuilder(
+                                    Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.ByteArray())
+                            .withCachingEnabled(),
+                    "same-writes");
+        }
+        topology.addSink(SameWritesProcessor.SINK, SAME_WRITES_OUT, "same-writes");
+        Properties properties = new Properties();
+        properties.putAll(streamsConfig("bench-same-writes-", offsetReset));
+        KafkaStreams streams = new KafkaStreams(topology, properties);
+        streams.start();
+        awaitRunning(streams::state);
+        return streams::close;
+    }
+
     private AutoCloseable matcher(String offsetReset) throws Exception {
         MatcherStreams matcher = new MatcherStreams(
                 MatcherTopology.build(), streamsConfig("bench-matcher-", offsetReset), Duration.ofSeconds(30));
@@ -219,8 +270,8 @@ public final class PipelineBenchmark {
 
     private void sendPairs(KafkaProducer<String, byte[]> producer, String tag, int pairs) {
         for (int i = 0; i < pairs; i++) {
-            send(producer, request(tag + "-" + i, i));
-            send(producer, offer(tag + "-" + i, i));
+            sendScripted(producer, request(tag + "-" + i, i));
+            sendScripted(producer, offer(tag + "-" + i, i));
         }
         producer.flush();
     }
@@ -260,13 +311,23 @@ public final class PipelineBenchmark {
     }
 
     private void send(KafkaProducer<String, byte[]> producer, AidEvent event) {
+        producer.send(record(event));
+    }
+
+    /** With the index of the matcher's writes for it, for the same-writes baseline. */
+    private void sendScripted(KafkaProducer<String, byte[]> producer, AidEvent event) {
+        ProducerRecord<String, byte[]> record = record(event);
+        record.headers()
+                .add(
+                        SameWritesProcessor.SCRIPT_HEADER,
+                        ByteBuffer.allocate(4).putInt(script.plan(event)).array());
+        producer.send(record);
+    }
+
+    private ProducerRecord<String, byte[]> record(AidEvent event) {
         String topic = event instanceof RequestPosted ? Topics.REQUESTS.name() : Topics.OFFERS.name();
-        producer.send(new ProducerRecord<>(
-                topic,
-                null,
-                event.occurredAt().toEpochMilli(),
-                event.supplyType(),
-                serializer.serialize(topic, event)));
+        return new ProducerRecord<>(
+                topic, null, event.occurredAt().toEpochMilli(), event.supplyType(), serializer.serialize(topic, event));
     }
 
     /** As the services' publisher: idempotent, acks=all, no linger. */

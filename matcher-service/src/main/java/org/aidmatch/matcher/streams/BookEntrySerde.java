@@ -27,7 +27,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * spares the matcher much of its serialization work. Stores written as JSON by earlier versions
  * (their first byte is '{') are still read.
  */
-final class BookEntrySerde implements Serde<BookEntry>, Serializer<BookEntry>, Deserializer<BookEntry> {
+public final class BookEntrySerde implements Serde<BookEntry>, Serializer<BookEntry>, Deserializer<BookEntry> {
 
     private static final byte VERSION_1 = 1;
     /** Adds the closing time, for the closed-id horizon. */
