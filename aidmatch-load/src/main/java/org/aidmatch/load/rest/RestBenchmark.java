@@ -42,12 +42,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  *       running: from the offer's POST to its match being readable committed on
  *       {@code aid.matches.v1}. The matcher is then stopped, so that the REST edge has the machine
  *       to itself.</li>
- *   <li>As fast as it goes: {@code clients} threads post back to back (closed loop), first to the
- *       trivial endpoints, then requests and offers for real; throughput and service time.</li>
+ *   <li>As fast as it goes: {@code clients} threads post back to back (closed loop), first to a
+ *       bare Spring MVC endpoint without our filters ({@link BareEndpoint}), then to the trivial
+ *       endpoints, then requests and offers for real; throughput and service time.</li>
  *   <li>At a fixed rate of 400 posts per second (open loop): latency is counted from when each
  *       post was due, not from when it went out, so a stall shows in full in the percentiles.</li>
  * </ol>
  *
+ * {@code -Dspring.threads.virtual.enabled=true} serves on virtual threads, for comparison.
  * Requests and offers alternate; each offer covers Kenya, where each request is, so they match.
  * Results are printed on standard error.
  */
@@ -71,6 +73,7 @@ public final class RestBenchmark {
     private URI offers;
     private URI requestsTrivial;
     private URI offersTrivial;
+    private URI requestsBare;
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
@@ -89,12 +92,13 @@ public final class RestBenchmark {
     }
 
     private void measure(int seconds, int clients) throws Exception {
-        int requestPort = start(RequestServiceApplication.builder().sources(TrivialEndpoint.class));
+        int requestPort = start(RequestServiceApplication.builder().sources(TrivialEndpoint.class, BareEndpoint.class));
         int offerPort = start(OfferServiceApplication.builder().sources(TrivialEndpoint.class));
         requests = URI.create("http://localhost:" + requestPort + "/api/v1/requests");
         offers = URI.create("http://localhost:" + offerPort + "/api/v1/offers");
         requestsTrivial = URI.create("http://localhost:" + requestPort + TrivialEndpoint.PATH);
         offersTrivial = URI.create("http://localhost:" + offerPort + TrivialEndpoint.PATH);
+        requestsBare = URI.create("http://localhost:" + requestPort + BareEndpoint.PATH);
 
         // First, while the book is empty and the matcher has no backlog; then without the matcher,
         // which would run on other machines than the REST edge in any deployment that needs the rate.
@@ -123,18 +127,24 @@ public final class RestBenchmark {
         services.remove(matcher);
         http.closeAll(); // the post-to-match senders' connections
 
+        IntPredicate bare = i -> send(requestsBare, TestApiKeys.REQUESTER, requestBody(i / 2)) != null;
         IntPredicate trivial = i -> post(Target.TRIVIAL, i);
         IntPredicate real = i -> post(Target.REAL, i);
-        print("warming up for 20 s");
+        print("warming up for 30 s; " + (Boolean.getBoolean("spring.threads.virtual.enabled") ? "virtual" : "platform")
+                + " threads serve requests");
+        closedLoop(bare, clients, 10);
         closedLoop(trivial, clients, 10);
         closedLoop(real, clients, 10);
         print(String.format(
                 "as fast as %d clients go, %d s each (closed loop; latency is service time)", clients, seconds));
+        LoadLoops.Result bareMax = closedLoop(bare, clients, seconds);
+        print("  bare MVC endpoint:        " + bareMax);
         LoadLoops.Result trivialMax = closedLoop(trivial, clients, seconds);
         print("  trivial endpoint:         " + trivialMax);
         LoadLoops.Result realMax = closedLoop(real, clients, seconds);
         print("  POST requests and offers: " + realMax);
         print(String.format("  ratio real/trivial: %.2f", realMax.perSecond() / trivialMax.perSecond()));
+        print(String.format("  ratio trivial/bare: %.2f", trivialMax.perSecond() / bareMax.perSecond()));
         print(String.format(
                 "at a fixed %d posts/s, %d s each (open loop; latency from when each post was due)",
                 FIXED_RATE, seconds));
