@@ -3,6 +3,8 @@ package org.aidmatch.load.footprint;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.aidmatch.contracts.TopicValue;
@@ -28,16 +30,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * {@code java -jar aidmatch-load.jar restart [events...]}: how long a service takes from start to
  * healthy (its views read to the end of what the topics held) with that many requests of history
- * on an embedded broker. Each count adds to the history already written.
+ * on an embedded broker, and the live heap it then holds. Each count adds to the history already
+ * written. The matcher starts twice: first with an empty state directory, so it builds its book
+ * from the whole history, then again on the same directory and application id, as a restarted
+ * instance does, restoring its stores from their local checkpoint.
  */
 public final class RestartTime {
 
     private RestartTime() {}
 
     public static void main(String[] args) throws Exception {
-        List<Integer> counts = args.length > 0
-                ? java.util.Arrays.stream(args).map(Integer::parseInt).toList()
-                : List.of(100_000, 1_000_000);
+        List<Integer> counts =
+                args.length > 0 ? Arrays.stream(args).map(Integer::parseInt).toList() : List.of(100_000, 1_000_000);
         int status = 1;
         try {
             KafkaTestBroker.createTopics();
@@ -46,13 +50,18 @@ public final class RestartTime {
                 write(written, count - written);
                 written = count;
                 System.out.printf(
-                        "%,d events of history: request service healthy in %.1f s, matcher in %.1f s%n",
-                        count,
-                        timeToHealthy(RequestServiceApplication.builder()),
-                        timeToHealthy(
-                                MatcherServiceApplication.builder(),
-                                "--spring.kafka.streams.state-dir=" + Files.createTempDirectory("restart-time"),
-                                "--spring.kafka.streams.application-id=restart-time-" + count));
+                        "%,d events of history: request service %s%n",
+                        count, timeToHealthy(RequestServiceApplication.builder()));
+                String[] matcher = {
+                    "--spring.kafka.streams.state-dir=" + Files.createTempDirectory("restart-time"),
+                    "--spring.kafka.streams.application-id=restart-time-" + count
+                };
+                System.out.printf(
+                        "%,d events of history: matcher, first start %s%n",
+                        count, timeToHealthy(MatcherServiceApplication.builder(), matcher));
+                System.out.printf(
+                        "%,d events of history: matcher, restarted on its state %s%n",
+                        count, timeToHealthy(MatcherServiceApplication.builder(), matcher));
             }
             status = 0;
         } finally {
@@ -95,10 +104,14 @@ public final class RestartTime {
         }
     }
 
-    /** Seconds from the start of the application to its first healthy answer. */
-    private static double timeToHealthy(SpringApplicationBuilder service, String... extra) throws Exception {
+    /**
+     * Seconds from the start of the application to its first healthy answer, and the live heap it
+     * added (after full collections), which includes the broker's growth meanwhile.
+     */
+    private static String timeToHealthy(SpringApplicationBuilder service, String... extra) throws Exception {
+        long heapBefore = liveHeap();
         long started = System.nanoTime();
-        List<String> args = new java.util.ArrayList<>(List.of(
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
                 "--spring.kafka.bootstrap-servers=" + KafkaTestBroker.bootstrapServers(),
@@ -115,7 +128,16 @@ public final class RestartTime {
                 }
                 Thread.sleep(100);
             }
-            return (System.nanoTime() - started) / 1e9;
+            double seconds = (System.nanoTime() - started) / 1e9;
+            return String.format("healthy in %.1f s, live heap +%,d MiB", seconds, (liveHeap() - heapBefore) >> 20);
         }
+    }
+
+    private static long liveHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 }
