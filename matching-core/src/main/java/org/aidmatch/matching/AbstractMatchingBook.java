@@ -5,13 +5,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import org.aidmatch.contracts.commands.MatchCommand;
 import org.aidmatch.contracts.events.Actor;
@@ -44,8 +41,8 @@ abstract class AbstractMatchingBook implements MatchingBook {
     private static final Comparator<LiveMatch> MADE_ORDER =
             Comparator.<LiveMatch, Instant>comparing(match -> match.madeAt).thenComparing(match -> match.id);
 
-    /** Changes up to this many are cleared after a take; more, and the table is made anew. */
-    private static final int SMALL = 64;
+    /** Change lists up to this long are cleared after a take; longer, and they are made anew. */
+    private static final int SMALL = 1_024;
 
     private final BookSettings settings;
     private final Map<String, Posting> requests = new HashMap<>();
@@ -61,14 +58,14 @@ abstract class AbstractMatchingBook implements MatchingBook {
     /** Restored closed ids that were stored without a closing time: they count from the first call. */
     private final List<Closed> undated = new ArrayList<>();
 
-    // Not final: takeChanges starts a large one afresh, because clear() keeps a hash table at the
-    // largest size it ever had and then costs that size on every call (after a restore of a million
-    // entries about a millisecond per record); a small one it clears, because a new one grows its
-    // table again on the first change, at every event.
-    private Set<PostingKey> changedPostings = new LinkedHashSet<>();
+    // What changed since the last take, in the order it first changed: lists, not sets, because
+    // the postings and matches mark themselves (Posting.changed, LiveMatch.changed), which spares a
+    // hash set's work at every change; resolved by id only when taken. Not final: takeChanges starts
+    // a large one afresh rather than keep its array at the largest size it ever had.
+    private List<Posting> changedPostings = new ArrayList<>();
     private List<BookEntry> forgotten = new ArrayList<>();
-    private Map<String, LiveMatch> changedMatches = new LinkedHashMap<>();
-    private Set<String> endedMatches = new LinkedHashSet<>();
+    private List<LiveMatch> changedMatches = new ArrayList<>();
+    private List<String> endedMatches = new ArrayList<>();
     private long nextSequence = 1;
 
     protected AbstractMatchingBook(BookSettings settings) {
@@ -185,34 +182,31 @@ abstract class AbstractMatchingBook implements MatchingBook {
     @Override
     public BookChanges takeChanges() {
         List<BookEntry> entries = new ArrayList<>(changedPostings.size());
-        for (PostingKey key : changedPostings) {
-            entry(key.side(), key.id()).ifPresent(entries::add);
+        for (Posting item : changedPostings) {
+            item.changed = false;
+            if (item.held) {
+                entries.add(item.snapshot());
+            } else if (postings(item.side).get(item.id) == null) {
+                // Settled: its closed id, unless forgotten since. Another posting held under the id
+                // (posted anew after it was forgotten) is in the list itself.
+                Closed closed = closed(item.side).get(item.id);
+                if (closed != null) {
+                    entries.add(settledEntry(closed));
+                }
+            }
         }
         List<MatchEntry> standing = new ArrayList<>(changedMatches.size());
-        for (LiveMatch match : changedMatches.values()) {
-            standing.add(match.snapshot());
+        for (LiveMatch match : changedMatches) {
+            match.changed = false;
+            if (!match.ended) {
+                standing.add(match.snapshot());
+            }
         }
         BookChanges changes = new BookChanges(entries, List.copyOf(forgotten), standing, List.copyOf(endedMatches));
-        if (changedPostings.size() > SMALL) {
-            changedPostings = new LinkedHashSet<>();
-        } else {
-            changedPostings.clear();
-        }
-        if (forgotten.size() > SMALL) {
-            forgotten = new ArrayList<>();
-        } else {
-            forgotten.clear();
-        }
-        if (changedMatches.size() > SMALL) {
-            changedMatches = new LinkedHashMap<>();
-        } else {
-            changedMatches.clear();
-        }
-        if (endedMatches.size() > SMALL) {
-            endedMatches = new LinkedHashSet<>();
-        } else {
-            endedMatches.clear();
-        }
+        changedPostings = emptied(changedPostings);
+        forgotten = emptied(forgotten);
+        changedMatches = emptied(changedMatches);
+        endedMatches = emptied(endedMatches);
         return changes;
     }
 
@@ -220,7 +214,7 @@ abstract class AbstractMatchingBook implements MatchingBook {
     public void restore(BookEntry entry) {
         if (!entry.settled()) {
             Posting item = Posting.of(entry);
-            postings(item.side).put(item.id, item);
+            takeIn(item);
             if (item.isOpen() && item.lastDay != null) {
                 openByLastDay.add(item);
             }
@@ -400,11 +394,11 @@ abstract class AbstractMatchingBook implements MatchingBook {
             item.closed = item.remaining;
             item.remaining = 0;
             remember(new Closed(item.side, item.id, CloseReason.EXPIRED, now));
-            changedPostings.add(key(item.side, item.id));
+            changed(item);
             out.add(Decisions.closed(item, CloseReason.EXPIRED, now));
             return;
         }
-        postings(item.side).put(item.id, item);
+        takeIn(item);
         if (item.lastDay != null) {
             openByLastDay.add(item);
         }
@@ -515,7 +509,7 @@ abstract class AbstractMatchingBook implements MatchingBook {
      * closed one keeps only its id from now on.
      */
     private void settle(Posting item, Instant now, List<MatchEvent> out) {
-        if (item.hasStanding() || postings(item.side).get(item.id) != item) {
+        if (item.hasStanding() || !item.held) {
             return;
         }
         if (item.isOpen()) {
@@ -526,12 +520,13 @@ abstract class AbstractMatchingBook implements MatchingBook {
             out.add(Decisions.closed(item, CloseReason.FULFILLED, now));
         }
         postings(item.side).remove(item.id);
+        item.held = false;
         if (item.lastDay != null) {
             openByLastDay.remove(item);
         }
         reindex(item);
         remember(new Closed(item.side, item.id, item.closedAs, now));
-        changedPostings.add(key(item.side, item.id));
+        changed(item);
     }
 
     private long giveBack(Posting side, long quantity, Fate fate) {
@@ -560,12 +555,12 @@ abstract class AbstractMatchingBook implements MatchingBook {
         matches.remove(match.id);
         match.request.standing().remove(match.id);
         match.offer.standing().remove(match.id);
-        changedMatches.remove(match.id);
+        match.ended = true;
         endedMatches.add(match.id);
     }
 
     private void reindex(Posting item) {
-        boolean matchable = item.isMatchable() && postings(item.side).get(item.id) == item;
+        boolean matchable = item.isMatchable() && item.held;
         if (matchable != item.indexed) {
             if (matchable) {
                 add(item);
@@ -577,11 +572,34 @@ abstract class AbstractMatchingBook implements MatchingBook {
     }
 
     private void changed(Posting item) {
-        changedPostings.add(key(item.side, item.id));
+        if (!item.changed) {
+            item.changed = true;
+            changedPostings.add(item);
+        }
     }
 
     private void changed(LiveMatch match) {
-        changedMatches.put(match.id, match);
+        if (!match.changed) {
+            match.changed = true;
+            changedMatches.add(match);
+        }
+    }
+
+    /** Puts a posting in the book's map of those it holds whole. */
+    private void takeIn(Posting item) {
+        Posting previous = postings(item.side).put(item.id, item);
+        if (previous != null) {
+            previous.held = false;
+        }
+        item.held = true;
+    }
+
+    private static <T> List<T> emptied(List<T> list) {
+        if (list.size() > SMALL) {
+            return new ArrayList<>();
+        }
+        list.clear();
+        return list;
     }
 
     // ---- duplicates and forgetting (rule 7) ----
@@ -604,7 +622,6 @@ abstract class AbstractMatchingBook implements MatchingBook {
             // The same object, or the id closed again since and this entry is stale.
             if (oldest == closed(oldest.side()).get(oldest.id())) {
                 closed(oldest.side()).remove(oldest.id());
-                changedPostings.remove(key(oldest.side(), oldest.id()));
                 forgotten.add(settledEntry(oldest));
             }
         }
@@ -631,11 +648,4 @@ abstract class AbstractMatchingBook implements MatchingBook {
     private static LocalDate utcDay(Instant now) {
         return LocalDate.ofEpochDay(Math.floorDiv(now.getEpochSecond(), 86_400));
     }
-
-    private static PostingKey key(Side side, String id) {
-        return new PostingKey(side, id);
-    }
-
-    /** A request and an offer may share an id, so a changed posting is known by both. */
-    private record PostingKey(Side side, String id) {}
 }

@@ -1,7 +1,6 @@
 package org.aidmatch.matching;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.PriorityQueue;
 
 /**
@@ -17,7 +16,7 @@ import java.util.PriorityQueue;
 final class Deadlines {
 
     /** One deadline of one match; it counts only while it is the match's current one. */
-    static final class Due {
+    static final class Due implements Comparable<Due> {
         final Instant at;
         final LiveMatch match;
 
@@ -25,13 +24,18 @@ final class Deadlines {
             this.at = at;
             this.match = match;
         }
+
+        /** Soonest first, ties by match id; written out because the heap compares at every step. */
+        @Override
+        public int compareTo(Due other) {
+            int byTime = at.compareTo(other.at);
+            return byTime != 0 ? byTime : match.id.compareTo(other.match.id);
+        }
     }
 
-    private static final Comparator<Due> ORDER =
-            Comparator.<Due, Instant>comparing(due -> due.at).thenComparing(due -> due.match.id);
     private static final int SLACK = 1_024;
 
-    private final PriorityQueue<Due> queue = new PriorityQueue<>(ORDER);
+    private final PriorityQueue<Due> queue = new PriorityQueue<>();
     private int live;
 
     /** Puts the match under its current deadline, which must be set. */

@@ -20,6 +20,10 @@ final class LiveMatch {
 
     String shipmentReference;
     LocalDate expectedArrival;
+    /** Whether it is in the book's changes since they were last taken. */
+    boolean changed;
+    /** Whether it has ended and left the book. */
+    boolean ended;
 
     LiveMatch(
             String id,

@@ -55,6 +55,10 @@ final class Posting implements Comparable<Posting> {
     Instant closedAt;
     /** Whether the subclass's matching index holds it: open with something left. */
     boolean indexed;
+    /** Whether the book holds it whole (open, or closed with matches standing), under its id. */
+    boolean held;
+    /** Whether it is in the book's changes since they were last taken. */
+    boolean changed;
     /**
      * Who it has matched with: most postings in a large book never match, and most that do match
      * once, so the first partner is a field and a set is made only for the second.

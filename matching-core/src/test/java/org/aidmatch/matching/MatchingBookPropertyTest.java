@@ -132,6 +132,18 @@ class MatchingBookPropertyTest {
             changes.entries().forEach(entry -> entries.put(entry.side() + entry.id(), entry));
             changes.matches().forEach(match -> standing.put(match.matchId(), match));
             changes.endedMatchIds().forEach(standing::remove);
+            // What the changes built is what the book holds, not only enough to decide alike.
+            assertThat(entries.values().stream()
+                            .filter(entry -> !entry.settled())
+                            .sorted(Comparator.comparingLong(BookEntry::sequence))
+                            .toList())
+                    .isEqualTo(stopped.book.entries());
+            assertThat(standing.values().stream()
+                            .sorted(Comparator.comparing(MatchEntry::matchId))
+                            .toList())
+                    .isEqualTo(stopped.book.standingMatches().stream()
+                            .sorted(Comparator.comparing(MatchEntry::matchId))
+                            .toList());
         }
         MatchingBook restored = new IndexedMatchingBook();
         entries.values().forEach(restored::restore);
