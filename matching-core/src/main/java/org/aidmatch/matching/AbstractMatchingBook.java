@@ -619,9 +619,8 @@ abstract class AbstractMatchingBook implements MatchingBook {
         for (Closed oldest = byClosingTime.pollBefore(cutoff);
                 oldest != null;
                 oldest = byClosingTime.pollBefore(cutoff)) {
-            // The same object, or the id closed again since and this entry is stale.
-            if (oldest == closed(oldest.side()).get(oldest.id())) {
-                closed(oldest.side()).remove(oldest.id());
+            // Only if it is still the id's closing: one closed again since left this entry stale.
+            if (closed(oldest.side()).remove(oldest.id(), oldest)) {
                 forgotten.add(settledEntry(oldest));
             }
         }
