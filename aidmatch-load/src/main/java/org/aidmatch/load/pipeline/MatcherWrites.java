@@ -11,6 +11,7 @@ import org.aidmatch.contracts.json.AidEventSerializer;
 import org.aidmatch.contracts.json.EventSerde;
 import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.matcher.streams.BookEntrySerde;
+import org.aidmatch.matcher.streams.MatcherTopology;
 import org.aidmatch.matching.BookChanges;
 import org.aidmatch.matching.BookEntry;
 import org.aidmatch.matching.IndexedMatchingBook;
@@ -99,8 +100,7 @@ final class MatcherWrites {
         return matchWrites;
     }
 
-    /** As the processor keys the book store. */
     private static String key(BookEntry entry) {
-        return entry.side().name() + ":" + entry.id();
+        return MatcherTopology.bookKey(entry.side(), entry.id());
     }
 }

@@ -210,12 +210,7 @@ public final class PipelineBenchmark {
         Topology identity = new Topology();
         identity.addSource("in", Topics.REQUESTS.name(), Topics.OFFERS.name());
         identity.addSink("out", IDENTITY_OUT, "in");
-        Properties properties = new Properties();
-        properties.putAll(streamsConfig("bench-identity-", offsetReset));
-        KafkaStreams streams = new KafkaStreams(identity, properties);
-        streams.start();
-        awaitRunning(streams::state);
-        return streams::close;
+        return started(identity, "bench-identity-", offsetReset);
     }
 
     private AutoCloseable sameWrites(String offsetReset) throws Exception {
@@ -230,8 +225,13 @@ public final class PipelineBenchmark {
                     "same-writes");
         }
         topology.addSink(SameWritesProcessor.SINK, SAME_WRITES_OUT, "same-writes");
+        return started(topology, "bench-same-writes-", offsetReset);
+    }
+
+    /** A baseline topology, running with the matcher's streams settings. */
+    private AutoCloseable started(Topology topology, String applicationPrefix, String offsetReset) throws Exception {
         Properties properties = new Properties();
-        properties.putAll(streamsConfig("bench-same-writes-", offsetReset));
+        properties.putAll(streamsConfig(applicationPrefix, offsetReset));
         KafkaStreams streams = new KafkaStreams(topology, properties);
         streams.start();
         awaitRunning(streams::state);

@@ -6,6 +6,7 @@ import org.aidmatch.contracts.topics.Topic;
 import org.aidmatch.contracts.topics.Topics;
 import org.aidmatch.matching.BookSettings;
 import org.aidmatch.matching.MatchEntry;
+import org.aidmatch.matching.Side;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
@@ -21,6 +22,7 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class MatcherTopology {
 
+    /** Requests and offers, by {@link #bookKey}. */
     public static final String BOOK_STORE = "matcher-book";
     /** The standing matches, by match id. */
     public static final String MATCH_STORE = "matcher-matches";
@@ -31,6 +33,11 @@ public final class MatcherTopology {
     static final String MATCH_COMMANDS_DEAD_LETTER_SINK = "match-commands-dead-letter";
 
     private MatcherTopology() {}
+
+    /** A posting's key in the book store: a request and an offer may share an id. */
+    public static String bookKey(Side side, String id) {
+        return side.name() + ":" + id;
+    }
 
     public static Topology build() {
         return build(MatcherMetrics.unregistered(), BookSettings.DEFAULTS);

@@ -17,7 +17,6 @@ import org.aidmatch.matching.IndexedMatchingBook;
 import org.aidmatch.matching.MatchEntry;
 import org.aidmatch.matching.MatchingBook;
 import org.aidmatch.matching.RejectedEvent;
-import org.aidmatch.matching.Side;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -115,10 +114,10 @@ final class MatchingProcessor implements Processor<String, AidEvent, String, Aid
         BookChanges changes = book.takeChanges();
         // First: an id forgotten by this call (rule 7) may have been posted anew by it.
         for (BookEntry forgotten : changes.forgotten()) {
-            entries.delete(key(forgotten.side(), forgotten.id()));
+            entries.delete(MatcherTopology.bookKey(forgotten.side(), forgotten.id()));
         }
         for (BookEntry entry : changes.entries()) {
-            entries.put(key(entry.side(), entry.id()), entry);
+            entries.put(MatcherTopology.bookKey(entry.side(), entry.id()), entry);
         }
         for (MatchEntry match : changes.matches()) {
             matches.put(match.matchId(), match);
@@ -155,10 +154,6 @@ final class MatchingProcessor implements Processor<String, AidEvent, String, Aid
                         ? MatcherTopology.MATCH_COMMANDS_DEAD_LETTER_SINK
                         : MatcherTopology.REQUESTS_DEAD_LETTER_SINK;
         context.forward(record.withHeaders(headers), sink);
-    }
-
-    private static String key(Side side, String id) {
-        return side.name() + ":" + id;
     }
 
     private static byte[] bytes(String text) {
